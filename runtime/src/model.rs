@@ -1,0 +1,81 @@
+//! The `Model` trait: what a checking engine needs from a spec, implemented by the interpreter
+//! and by every compiled checker (architecture invariant 2).
+
+use crate::value::{EvalError, Value};
+use std::hash::Hash;
+
+/// A source range, as the model reports it (1-based lines and columns, end inclusive).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct SourceLocation {
+    pub file: String,
+    /// The module that contains the range (TLC prints "of module M").
+    pub module: String,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+/// An action of the next-state relation, as TLC names them in traces and coverage:
+/// a disjunct of Next, named after the operator that defines it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionInfo {
+    pub name: String,
+    pub location: Option<SourceLocation>,
+}
+
+/// Index into [`Model::actions`].
+pub type ActionId = u32;
+
+/// A named state or action predicate to check (invariant, constraint, action property…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PropertyInfo {
+    pub name: String,
+    pub location: Option<SourceLocation>,
+    /// The property's source text, for reports.
+    pub expression: String,
+}
+
+/// An evaluation error with where it happened, rendered by the model that raised it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError {
+    pub error: EvalError,
+    pub location: Option<SourceLocation>,
+}
+
+impl ModelError {
+    pub fn new(error: EvalError, location: Option<SourceLocation>) -> ModelError {
+        ModelError { error, location }
+    }
+}
+
+/// A spec ready to be checked. Implementations must be deterministic: the same calls give the
+/// same states in the same order, whatever thread makes them.
+pub trait Model: Sync {
+    /// One state: the interpreter uses a boxed slice of values, generated code a packed struct.
+    type State: Clone + Send + Sync + Eq + Hash + std::fmt::Debug;
+
+    /// Names of the state variables, in declaration order.
+    fn variables(&self) -> &[String];
+    /// The actions that `next_states` reports successors under.
+    fn actions(&self) -> &[ActionInfo];
+    /// The invariants `check_invariants` checks, in cfg order.
+    fn invariants(&self) -> &[PropertyInfo];
+
+    /// Calls `emit` with every initial state, in a deterministic order.
+    fn init_states(&self, emit: &mut dyn FnMut(Self::State)) -> Result<(), ModelError>;
+    /// Calls `emit` with every successor of `state` and the action that produced it.
+    fn next_states(&self, state: &Self::State, emit: &mut dyn FnMut(ActionId, Self::State)) -> Result<(), ModelError>;
+
+    /// The index of the first violated invariant, if any.
+    fn check_invariants(&self, state: &Self::State) -> Result<Option<usize>, ModelError>;
+    /// False if the state violates a CONSTRAINT (it is kept but not explored further).
+    fn satisfies_constraints(&self, state: &Self::State) -> Result<bool, ModelError>;
+    /// False if the step violates an ACTION_CONSTRAINT (the successor is discarded).
+    fn satisfies_action_constraints(&self, from: &Self::State, to: &Self::State) -> Result<bool, ModelError>;
+
+    /// The fingerprint of the state's VIEW, after SYMMETRY canonicalization; never 0.
+    fn fingerprint(&self, state: &Self::State) -> u64;
+    /// The state's variable values, in `variables()` order, for reports.
+    fn state_values(&self, state: &Self::State) -> Vec<Value>;
+}
