@@ -9,6 +9,11 @@ pub mod ast;
 pub mod cfg;
 pub mod diagnostics;
 pub mod ir;
+pub mod lexer;
+pub mod library;
+pub mod loader;
+pub mod lower;
+pub mod parser;
 pub mod span;
 
 pub use diagnostics::{Diagnostic, Severity};

@@ -1,11 +1,16 @@
 //! tla2-runtime: everything a model checker needs that is not TLA+ syntax.
 //!
-//! [`value`] holds `Value` with TLC's canonical order; `ops` the builtin operators of the
-//! standard and community modules on values; `fingerprint`, `seen`, `engine` the checking
-//! engines generic over the [`model::Model`] trait, which the interpreter and every compiled
-//! checker implement (architecture invariant 2). Knows nothing of TLA+ syntax or the IR.
+//! [`value`] holds `Value` with TLC's canonical order; [`ops`] the builtin operators of the
+//! standard and community modules on values; [`engine`] the checking engines, generic over the
+//! [`model::Model`] trait, which the interpreter and every compiled checker implement
+//! (architecture invariant 2); [`report`] the results and their renderings; [`cli`] the run
+//! flags. Knows nothing of TLA+ syntax or the IR (architecture invariant 1).
 
+pub mod cli;
+pub mod engine;
 pub mod model;
+pub mod ops;
+pub mod report;
 pub mod value;
 
 pub use value::{EvalError, EvalErrorKind, Value};

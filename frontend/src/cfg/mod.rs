@@ -3,6 +3,8 @@
 use crate::span::Span;
 pub use crate::ast::Ident;
 
+pub mod parse;
+
 /// A parsed `.cfg` file. Sections may repeat; their contents are concatenated in order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {

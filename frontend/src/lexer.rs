@@ -1,0 +1,1 @@
+//! The TLA+ lexer: text to tokens with spans; canonical operator symbols.

@@ -1,0 +1,1 @@
+//! Checking engines generic over [`crate::model::Model`]: BFS, and later liveness and simulation.

@@ -1,0 +1,1 @@
+//! The report model of a run and its renderings (human, TLC-compatible text first).
