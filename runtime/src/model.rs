@@ -49,11 +49,32 @@ impl ModelError {
     }
 }
 
+/// What the engine knows about the run, handed to the model before it evaluates anything for
+/// a worker (TLC's `TLCGet("level")`, `TLCGet("distinct")`, … read it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EngineSnapshot {
+    /// Depth of the state being expanded (initial states are level 1, as in TLC).
+    pub level: u32,
+    pub distinct: u64,
+    pub generated: u64,
+    pub queue: u64,
+    pub diameter: u32,
+    pub duration_secs: u64,
+    /// Worker index, `0..workers`.
+    pub worker: usize,
+}
+
 /// A spec ready to be checked. Implementations must be deterministic: the same calls give the
 /// same states in the same order, whatever thread makes them.
 pub trait Model: Sync {
     /// One state: the interpreter uses a boxed slice of values, generated code a packed struct.
     type State: Clone + Send + Sync + Eq + Hash + std::fmt::Debug;
+    /// Per-worker scratch (caches, TLCSet registers, random source); one per engine thread.
+    type Worker: Send;
+
+    fn new_worker(&self, index: usize) -> Self::Worker;
+    /// Called by the engine before it asks anything of `worker` for a new state.
+    fn set_snapshot(&self, worker: &mut Self::Worker, snapshot: &EngineSnapshot);
 
     /// Names of the state variables, in declaration order.
     fn variables(&self) -> &[String];
@@ -63,16 +84,26 @@ pub trait Model: Sync {
     fn invariants(&self) -> &[PropertyInfo];
 
     /// Calls `emit` with every initial state, in a deterministic order.
-    fn init_states(&self, emit: &mut dyn FnMut(Self::State)) -> Result<(), ModelError>;
+    fn init_states(&self, worker: &mut Self::Worker, emit: &mut dyn FnMut(Self::State)) -> Result<(), ModelError>;
     /// Calls `emit` with every successor of `state` and the action that produced it.
-    fn next_states(&self, state: &Self::State, emit: &mut dyn FnMut(ActionId, Self::State)) -> Result<(), ModelError>;
+    fn next_states(
+        &self,
+        worker: &mut Self::Worker,
+        state: &Self::State,
+        emit: &mut dyn FnMut(ActionId, Self::State),
+    ) -> Result<(), ModelError>;
 
     /// The index of the first violated invariant, if any.
-    fn check_invariants(&self, state: &Self::State) -> Result<Option<usize>, ModelError>;
+    fn check_invariants(&self, worker: &mut Self::Worker, state: &Self::State) -> Result<Option<usize>, ModelError>;
     /// False if the state violates a CONSTRAINT (it is kept but not explored further).
-    fn satisfies_constraints(&self, state: &Self::State) -> Result<bool, ModelError>;
+    fn satisfies_constraints(&self, worker: &mut Self::Worker, state: &Self::State) -> Result<bool, ModelError>;
     /// False if the step violates an ACTION_CONSTRAINT (the successor is discarded).
-    fn satisfies_action_constraints(&self, from: &Self::State, to: &Self::State) -> Result<bool, ModelError>;
+    fn satisfies_action_constraints(
+        &self,
+        worker: &mut Self::Worker,
+        from: &Self::State,
+        to: &Self::State,
+    ) -> Result<bool, ModelError>;
 
     /// The fingerprint of the state's VIEW, after SYMMETRY canonicalization; never 0.
     fn fingerprint(&self, state: &Self::State) -> u64;
