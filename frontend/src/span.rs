@@ -17,6 +17,12 @@ pub struct Span {
 }
 
 impl Span {
+    /// A span that points at no file: for diagnostics about a missing file or the command line.
+    pub const NONE: Span = Span { file: FileId(u32::MAX), start: 0, end: 0 };
+
+    pub fn is_none(self) -> bool {
+        self.file.0 == u32::MAX
+    }
     pub fn new(file: FileId, start: u32, end: u32) -> Span {
         debug_assert!(start <= end);
         Span { file, start, end }

@@ -95,9 +95,12 @@ pub trait Model: Sync {
 
     /// The index of the first violated invariant, if any.
     fn check_invariants(&self, worker: &mut Self::Worker, state: &Self::State) -> Result<Option<usize>, ModelError>;
-    /// False if the state violates a CONSTRAINT (it is kept but not explored further).
+    /// False if the state violates a CONSTRAINT. As in TLC, such a state is counted as generated
+    /// and checked against the invariants, but it is not added to the seen set, not counted as
+    /// distinct and not explored.
     fn satisfies_constraints(&self, worker: &mut Self::Worker, state: &Self::State) -> Result<bool, ModelError>;
-    /// False if the step violates an ACTION_CONSTRAINT (the successor is discarded).
+    /// False if the step violates an ACTION_CONSTRAINT; the successor is then treated like one
+    /// that violates a CONSTRAINT.
     fn satisfies_action_constraints(
         &self,
         worker: &mut Self::Worker,
@@ -109,4 +112,19 @@ pub trait Model: Sync {
     fn fingerprint(&self, state: &Self::State) -> u64;
     /// The state's variable values, in `variables()` order, for reports.
     fn state_values(&self, state: &Self::State) -> Vec<Value>;
+
+    /// The action properties (`[][A]_v` in PROPERTY) that `check_action_properties` checks.
+    fn action_properties(&self) -> &[PropertyInfo] {
+        &[]
+    }
+    /// The index of the first action property violated by the step `from -> to`, if any.
+    /// TLC checks them on every step, also those that lead to a state seen before.
+    fn check_action_properties(
+        &self,
+        _worker: &mut Self::Worker,
+        _from: &Self::State,
+        _to: &Self::State,
+    ) -> Result<Option<usize>, ModelError> {
+        Ok(None)
+    }
 }

@@ -3,7 +3,9 @@
 use crate::span::Span;
 pub use crate::ast::Ident;
 
+mod lex;
 pub mod parse;
+pub mod suggest;
 
 /// A parsed `.cfg` file. Sections may repeat; their contents are concatenated in order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,6 +24,8 @@ pub struct Config {
     pub postcondition: Option<Ident>,
     /// `CHECK_DEADLOCK TRUE|FALSE`; `None` when absent.
     pub check_deadlock: Option<bool>,
+    /// `TYPE_CONSTRAINT Name`: accepted by TLC's cfg parser and otherwise unused by TLC.
+    pub type_constraint: Option<Ident>,
 }
 
 /// One entry of a CONSTANT(S) section.

@@ -1,1 +1,276 @@
 //! Run flags shared by `tla2 check` and compiled checkers (TLC's flags accepted).
+//!
+//! Scripts written for TLC pass its single-dash flags; tla2 accepts all of the common ones.
+//! Flags that change nothing in tla2 (checkpoints, fingerprint function choice, TE specs…) are
+//! accepted and listed in [`RunOptions::ignored`] so that the caller can print a note.
+
+mod run;
+
+pub use run::{ignored_flags_note, run_check};
+
+use crate::engine::CheckOptions;
+
+/// How many worker threads to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workers {
+    Count(usize),
+    /// One per available core (`-workers auto`).
+    Auto,
+}
+
+impl Workers {
+    pub fn resolve(self) -> usize {
+        match self {
+            Workers::Count(n) => n.max(1),
+            Workers::Auto => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+}
+
+/// When liveness is checked (`-lncheck`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LivenessCheck {
+    Default,
+    /// Once, after the state space is explored.
+    Final,
+}
+
+/// The format of a written counterexample (`-dumpTrace json|tla FILE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TraceFormat {
+    Json,
+    Tla,
+}
+
+/// How results are printed (`--output`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    Human,
+    Json,
+    JsonLines,
+}
+
+/// `-simulate [num=N][,file=F][,stats=…]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SimulateOptions {
+    /// The number of behaviours to generate; unbounded when absent.
+    pub num: Option<u64>,
+    pub file: Option<String>,
+}
+
+/// The parsed command line of a check run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunOptions {
+    /// The spec (`Spec.tla`), the one positional argument.
+    pub spec: Option<String>,
+    pub config: Option<String>,
+    pub workers: Workers,
+    /// False after `-deadlock`, which (as in TLC) turns deadlock checking off.
+    pub check_deadlock: bool,
+    /// `-depth N`: the length of simulated behaviours (TLC's default is 100).
+    pub depth: Option<u32>,
+    pub lncheck: LivenessCheck,
+    pub dump_trace: Vec<(TraceFormat, String)>,
+    /// `-continue`: keep exploring after a violation.
+    pub continue_after_violation: bool,
+    pub simulate: Option<SimulateOptions>,
+    /// `-generate`: random behaviours from the spec's generator.
+    pub generate: bool,
+    pub seed: Option<i64>,
+    /// `-fpmem X`: the fraction (≤ 1) or number of bytes of memory for the seen set.
+    pub fpmem: Option<f64>,
+    pub max_set_size: Option<u64>,
+    pub coverage_minutes: Option<u32>,
+    pub output: OutputFormat,
+    /// Accepted flags that have no effect in tla2, as given (with their values).
+    pub ignored: Vec<String>,
+}
+
+impl Default for RunOptions {
+    fn default() -> RunOptions {
+        RunOptions {
+            spec: None,
+            config: None,
+            workers: Workers::Count(1),
+            check_deadlock: true,
+            depth: None,
+            lncheck: LivenessCheck::Default,
+            dump_trace: Vec::new(),
+            continue_after_violation: false,
+            simulate: None,
+            generate: false,
+            seed: None,
+            fpmem: None,
+            max_set_size: None,
+            coverage_minutes: None,
+            output: OutputFormat::Human,
+            ignored: Vec::new(),
+        }
+    }
+}
+
+impl RunOptions {
+    /// The BFS engine's options for these flags.
+    pub fn check_options(&self) -> CheckOptions {
+        CheckOptions {
+            workers: self.workers.resolve(),
+            check_deadlock: self.check_deadlock,
+            continue_after_violation: self.continue_after_violation,
+            expected_states: self.fpmem.and_then(expected_states_for_fpmem),
+            ..CheckOptions::default()
+        }
+    }
+}
+
+/// The number of fingerprints that `-fpmem X` makes room for: X is a fraction of the physical
+/// memory when at most 1 (unknown here, so no presizing) and a number of bytes otherwise.
+fn expected_states_for_fpmem(fpmem: f64) -> Option<u64> {
+    // About 16 bytes per state: the seen set at 75% load and the parent links.
+    (fpmem > 1.0).then(|| (fpmem / 16.0) as u64)
+}
+
+/// TLC flags that tla2 accepts without acting on them, with the number of values each takes.
+const IGNORED_FLAGS: &[(&str, usize)] = &[
+    ("-metadir", 1),
+    ("-noTE", 0),
+    ("-cleanup", 0),
+    ("-fp", 1),
+    ("-fpbits", 1),
+    ("-nowarning", 0),
+    ("-difftrace", 0),
+    ("-terse", 0),
+    ("-tool", 0),
+    ("-gzip", 0),
+    ("-checkpoint", 1),
+    ("-recover", 1),
+    ("-view", 0),
+    ("-debugger", 0),
+    ("-userFile", 1),
+    ("-modelcheck", 0),
+    ("-noGenerateSpecTE", 0),
+    ("-teSpecOutDir", 1),
+    ("-lncheck-exact", 0),
+    ("-dfid", 1),
+];
+
+/// Parses the arguments after the subcommand (`tla2 check ARGS…`).
+pub fn parse_run_flags(args: &[String]) -> Result<RunOptions, String> {
+    let mut opts = RunOptions::default();
+    let mut i = 0;
+    while i < args.len() {
+        let flag = args[i].as_str();
+        i += 1;
+        let mut value = |name: &str| -> Result<String, String> {
+            let v = args.get(i).cloned().ok_or_else(|| format!("{name} needs a value"))?;
+            i += 1;
+            Ok(v)
+        };
+        match flag {
+            "-config" => opts.config = Some(value(flag)?),
+            "-workers" | "--workers" => opts.workers = parse_workers(&value(flag)?)?,
+            "-deadlock" => opts.check_deadlock = false,
+            "-depth" => opts.depth = Some(parse_number(flag, &value(flag)?)?),
+            "-lncheck" => opts.lncheck = parse_lncheck(&value(flag)?)?,
+            "-dumpTrace" => {
+                let format = parse_trace_format(&value(flag)?)?;
+                opts.dump_trace.push((format, value(flag)?));
+            }
+            "-continue" => opts.continue_after_violation = true,
+            "-simulate" => {
+                let mut sim = SimulateOptions::default();
+                if let Some(next) = args.get(i).filter(|a| is_simulate_argument(a)) {
+                    sim = parse_simulate(next)?;
+                    i += 1;
+                }
+                opts.simulate = Some(sim);
+            }
+            "-generate" => opts.generate = true,
+            "-seed" => opts.seed = Some(parse_number(flag, &value(flag)?)?),
+            "-fpmem" => opts.fpmem = Some(parse_number(flag, &value(flag)?)?),
+            "-maxSetSize" => opts.max_set_size = Some(parse_number(flag, &value(flag)?)?),
+            "-coverage" => opts.coverage_minutes = Some(parse_number(flag, &value(flag)?)?),
+            "--output" => opts.output = parse_output(&value(flag)?)?,
+            "-dump" => {
+                // `-dump [dot[,colorize,…]] FILE`
+                let mut note = vec![flag.to_string(), value(flag)?];
+                if note[1].starts_with("dot") {
+                    note.push(value(flag)?);
+                }
+                opts.ignored.push(note.join(" "));
+            }
+            _ => {
+                if let Some(&(_, arity)) = IGNORED_FLAGS.iter().find(|(name, _)| *name == flag) {
+                    let mut note = vec![flag.to_string()];
+                    for _ in 0..arity {
+                        note.push(value(flag)?);
+                    }
+                    opts.ignored.push(note.join(" "));
+                } else if flag.starts_with('-') && flag.len() > 1 {
+                    return Err(format!("unknown flag {flag}"));
+                } else if opts.spec.is_none() {
+                    opts.spec = Some(flag.to_string());
+                } else {
+                    return Err(format!("more than one spec given: {} and {flag}", opts.spec.as_deref().unwrap_or("")));
+                }
+            }
+        }
+    }
+    Ok(opts)
+}
+
+fn parse_number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, String> {
+    text.trim().parse().map_err(|_| format!("{flag} expects a number, not {text:?}"))
+}
+
+fn parse_workers(text: &str) -> Result<Workers, String> {
+    if text == "auto" {
+        return Ok(Workers::Auto);
+    }
+    match text.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(Workers::Count(n)),
+        _ => Err(format!("-workers expects a positive number or auto, not {text:?}")),
+    }
+}
+
+fn parse_lncheck(text: &str) -> Result<LivenessCheck, String> {
+    match text {
+        "final" | "seqfinal" => Ok(LivenessCheck::Final),
+        "default" => Ok(LivenessCheck::Default),
+        _ => Err(format!("-lncheck expects final or default, not {text:?}")),
+    }
+}
+
+fn parse_trace_format(text: &str) -> Result<TraceFormat, String> {
+    match text {
+        "json" => Ok(TraceFormat::Json),
+        "tla" | "tlc" => Ok(TraceFormat::Tla),
+        _ => Err(format!("-dumpTrace expects json or tla, not {text:?}")),
+    }
+}
+
+fn parse_output(text: &str) -> Result<OutputFormat, String> {
+    match text {
+        "human" => Ok(OutputFormat::Human),
+        "json" => Ok(OutputFormat::Json),
+        "json-lines" | "jsonl" => Ok(OutputFormat::JsonLines),
+        _ => Err(format!("--output expects human, json or json-lines, not {text:?}")),
+    }
+}
+
+/// TLC takes the argument after `-simulate` only if it sets one of its keys.
+fn is_simulate_argument(arg: &str) -> bool {
+    ["num=", "file=", "stats="].iter().any(|key| arg.contains(key))
+}
+
+fn parse_simulate(text: &str) -> Result<SimulateOptions, String> {
+    let mut sim = SimulateOptions::default();
+    for part in text.split(',') {
+        match part.split_once('=') {
+            Some(("num", n)) => sim.num = Some(parse_number("-simulate num", n)?),
+            Some(("file", f)) => sim.file = Some(f.to_string()),
+            Some(("stats", _)) => {}
+            _ => return Err(format!("-simulate does not understand {part:?}")),
+        }
+    }
+    Ok(sim)
+}

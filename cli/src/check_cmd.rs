@@ -1,0 +1,215 @@
+//! `tla2 check`: interprets a spec with the model of its cfg and reports TLC's verdict, in TLC's
+//! human format or as seed 003's JSON, with TLC's exit code.
+
+use crate::frontend_run::{load_frontend, spec_path, FrontendInput, FrontendRun};
+use serde_json::Value as Json;
+use std::time::{Instant, SystemTime};
+use tla2_frontend::ir::Program;
+use tla2_interp::InterpModel;
+use tla2_runtime::cli::{parse_run_flags, OutputFormat, RunOptions};
+use tla2_runtime::engine::{self, EngineEvent};
+use tla2_runtime::model::{EngineSnapshot, Model};
+use tla2_runtime::report::json::{self as json_report, RunInfo};
+use tla2_runtime::report::{exit_code, human, CheckResult, Status};
+
+pub fn run(args: &[String]) -> i32 {
+    let opts = match parse_run_flags(args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("tla2 check: {e}");
+            return exit_code::ERROR_SYSTEM;
+        }
+    };
+    let Some(spec) = opts.spec.clone() else {
+        eprintln!("tla2 check: missing the spec file (tla2 check Spec.tla)");
+        return exit_code::ERROR_SYSTEM;
+    };
+    let human_out = opts.output == OutputFormat::Human;
+    if human_out {
+        println!("tla2 {}", env!("CARGO_PKG_VERSION"));
+        for flag in &opts.ignored {
+            println!("Note: the TLC flag {flag} is accepted and ignored by tla2.");
+        }
+    }
+    let input = FrontendInput { spec: spec.clone().into(), config: opts.config.clone().map(Into::into), include_dirs: vec![] };
+    let mut info = RunInfo {
+        spec_file: spec_path(&input.spec).display().to_string(),
+        config_file: Some(
+            input.config.clone().unwrap_or_else(|| crate::frontend_run::default_config(&spec_path(&input.spec))).display().to_string(),
+        ),
+        workers: opts.workers.resolve(),
+        ..RunInfo::default()
+    };
+    let front = load_frontend(&input, false);
+    if front.has_errors() {
+        return report_frontend_errors(&opts, &info, &front);
+    }
+    let Some(program) = front.program else { return exit_code::ERROR };
+    fill_spec_info(&mut info, &program);
+    if let Some(why) = unsupported_feature(&opts, &program) {
+        return report_setup_error(&opts, &info, "unsupported", &why, exit_code::ERROR);
+    }
+    let model = match InterpModel::new(program, front.loaded.sources) {
+        Ok(m) => m,
+        Err(e) => return report_setup_error(&opts, &info, "config_error", &e.to_string(), exit_code::ERROR_CONFIG_PARSE),
+    };
+    info.actions = model.actions().to_vec();
+    run_model(&opts, &info, &model)
+}
+
+fn run_model(opts: &RunOptions, info: &RunInfo, model: &InterpModel) -> i32 {
+    let human_out = opts.output == OutputFormat::Human;
+    match model.check_assumptions() {
+        Ok(None) => {}
+        Ok(Some(i)) => {
+            let a = &model.assumptions()[i];
+            let loc = a.location.as_ref().map(human::location_text).unwrap_or_default();
+            let message = format!("Assumption {loc} is false.");
+            let result = failed_before_start(Status::AssumptionFailure { message }, model);
+            return finish(opts, info, &result);
+        }
+        Err(e) => {
+            let status = Status::EvalError { error: e, context: tla2_runtime::report::ErrorContext::Init };
+            return finish(opts, info, &failed_before_start(status, model));
+        }
+    }
+    let mut check_opts = opts.check_options();
+    if model.check_deadlock() == Some(false) {
+        check_opts.check_deadlock = false;
+    }
+    if human_out {
+        println!(
+            "Running breadth-first search Model-Checking with {} worker{} on {} cores.",
+            check_opts.workers,
+            if check_opts.workers == 1 { "" } else { "s" },
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        );
+        println!("Starting... ({})", human::timestamp(SystemTime::now()));
+        println!("Computing initial states...");
+    }
+    let observer = |ev: &EngineEvent| {
+        if !human_out {
+            return;
+        }
+        match ev {
+            EngineEvent::InitialStates { generated, distinct } => {
+                println!("{}", human::init_line(*generated, *distinct, SystemTime::now()))
+            }
+            EngineEvent::Progress(p) => println!("{}", human::progress_line(p, SystemTime::now())),
+            _ => {}
+        }
+    };
+    let started = Instant::now();
+    let mut result = engine::check_observed(model, &check_opts, &observer);
+    if result.status.is_success() {
+        let snapshot = EngineSnapshot {
+            distinct: result.stats.distinct,
+            generated: result.stats.generated,
+            diameter: result.stats.depth,
+            duration_secs: started.elapsed().as_secs(),
+            ..EngineSnapshot::default()
+        };
+        match model.check_postcondition(&snapshot) {
+            Ok(Some(false)) => {
+                result.status = Status::EvalError {
+                    error: tla2_runtime::model::ModelError::new(
+                        tla2_runtime::EvalError::new(
+                            tla2_runtime::EvalErrorKind::Other,
+                            "The POSTCONDITION is false after the run.",
+                        ),
+                        None,
+                    ),
+                    context: tla2_runtime::report::ErrorContext::Invariant,
+                }
+            }
+            Err(e) => {
+                result.status =
+                    Status::EvalError { error: e, context: tla2_runtime::report::ErrorContext::Invariant }
+            }
+            _ => {}
+        }
+    }
+    finish(opts, info, &result)
+}
+
+fn failed_before_start(status: Status, model: &InterpModel) -> CheckResult {
+    CheckResult {
+        status,
+        trace: Vec::new(),
+        stats: Default::default(),
+        variables: model.variables().to_vec(),
+        violations: Vec::new(),
+    }
+}
+
+fn finish(opts: &RunOptions, info: &RunInfo, result: &CheckResult) -> i32 {
+    match opts.output {
+        OutputFormat::Human => print!("{}", human::render_result(result)),
+        _ => print_json(&json_report::render(info, result)),
+    }
+    result.exit_code()
+}
+
+fn print_json(doc: &Json) {
+    println!("{}", serde_json::to_string_pretty(doc).unwrap_or_default());
+}
+
+/// Features whose absence would make a "no error" verdict wrong: refuse rather than mislead.
+fn unsupported_feature(opts: &RunOptions, program: &Program) -> Option<String> {
+    if !program.model.properties.is_empty() {
+        let names: Vec<&str> = program.model.properties.iter().map(|p| p.name.as_str()).collect();
+        return Some(format!(
+            "temporal properties are not checked yet (PROPERTY {}); tla2 refuses rather than report a verdict without them",
+            names.join(", ")
+        ));
+    }
+    if opts.simulate.is_some() || opts.generate {
+        return Some("simulation (-simulate, -generate) is not implemented yet".into());
+    }
+    None
+}
+
+fn fill_spec_info(info: &mut RunInfo, program: &Program) {
+    let m = &program.model;
+    info.module = program.module.clone();
+    info.init = m.init.as_ref().map(|n| n.name.clone());
+    info.next = m.next.as_ref().map(|n| n.name.clone());
+    info.invariants = m.invariants.iter().map(|n| n.name.clone()).collect();
+    info.properties = m.properties.iter().map(|n| n.name.clone()).collect();
+    info.variables = program.vars.iter().map(|v| v.name.clone()).collect();
+}
+
+fn report_frontend_errors(opts: &RunOptions, info: &RunInfo, front: &FrontendRun) -> i32 {
+    let code = front.exit_code();
+    let sources = &front.loaded.sources;
+    if opts.output == OutputFormat::Human {
+        for d in &front.diagnostics {
+            eprint!("{}", d.render(sources));
+        }
+        println!("Error: Parsing or semantic analysis failed.");
+    } else {
+        let first = front.diagnostics.iter().find(|d| d.is_error());
+        let kind = match first {
+            Some(d) if d.is_config() => "config_error",
+            Some(d) if d.code.starts_with("TLA_PARSE") => "parse_error",
+            _ => "semantic_error",
+        };
+        let message = first.map_or(String::new(), |d| d.message.clone());
+        let errors: Vec<Json> = front
+            .diagnostics
+            .iter()
+            .map(|d| serde_json::to_value(d.to_report(sources)).unwrap_or(Json::Null))
+            .collect();
+        print_json(&json_report::render_error(info, kind, &message, errors));
+    }
+    code
+}
+
+fn report_setup_error(opts: &RunOptions, info: &RunInfo, kind: &str, message: &str, code: i32) -> i32 {
+    if opts.output == OutputFormat::Human {
+        println!("Error: {message}");
+    } else {
+        print_json(&json_report::render_error(info, kind, message, Vec::new()));
+    }
+    code
+}

@@ -1,0 +1,244 @@
+//! Calls: of definitions (with operator parameters, RECURSIVE, the constant cache), of
+//! builtins (resolved once, operator arguments as [`OpArg`]), and of operator values.
+
+use std::sync::Arc;
+
+use tla2_frontend::ir::{BuiltinId, Callee, DefId, DefKind, Expr, ExprId, LocalId, Param};
+use tla2_runtime::ops::{Arg, OpArg};
+use tla2_runtime::value::{EvalError, EvalErrorKind, Value};
+
+use super::{err, Ev};
+use crate::worker::CtxRef;
+
+/// What a local name is bound to: a value, or an operator (parameter `Op(_)`, LAMBDA).
+#[derive(Clone)]
+pub(crate) enum Slot {
+    Val(Value),
+    Op(Arc<Closure>),
+}
+
+/// An operator value with the locals it captured.
+pub(crate) struct Closure {
+    pub target: Target,
+    pub captured: Vec<(LocalId, Slot)>,
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum Target {
+    Def(DefId),
+    /// The `Expr::Lambda` node.
+    Lambda(ExprId),
+    Builtin(BuiltinId),
+}
+
+impl<'a> Ev<'a> {
+    pub(crate) fn eval_call(&self, callee: Callee, args: &[ExprId]) -> Result<Value, EvalError> {
+        match callee {
+            Callee::Builtin(b) => self.call_builtin(b, args),
+            Callee::Def(d) => self.call_def(d, args),
+            Callee::Local(l) => match self.lookup(l)? {
+                Slot::Op(c) => {
+                    let slots = self.arg_slots(self.closure_params(&c), args)?;
+                    self.call_closure(&c, slots)
+                }
+                Slot::Val(v) if args.is_empty() => Ok(v),
+                Slot::Val(v) => Err(EvalError::type_mismatch(format!("The value {v} was applied as an operator."))),
+            },
+        }
+    }
+
+    pub(crate) fn is_recursive_function(&self, d: DefId) -> bool {
+        matches!(self.prog().def(d).kind, DefKind::RecursiveFunction { .. })
+    }
+
+    fn call_def(&self, d: DefId, args: &[ExprId]) -> Result<Value, EvalError> {
+        if args.is_empty() {
+            if let Some(cell) = self.cached(d) {
+                if let Some(v) = cell.get() {
+                    return Ok(v.clone());
+                }
+                let v = self.def_value(d)?;
+                let _ = cell.set(v.clone());
+                return Ok(v);
+            }
+            return self.def_value(d);
+        }
+        let def = self.prog().def(d);
+        let slots = self.arg_slots(Some(&def.params), args)?;
+        let base = self.env_len();
+        for (p, s) in def.params.iter().zip(slots) {
+            self.push(p.local, s);
+        }
+        let r = self.def_value(d);
+        self.truncate(base);
+        r
+    }
+
+    /// The value of a definition whose parameters are bound.
+    fn def_value(&self, d: DefId) -> Result<Value, EvalError> {
+        self.enter()?;
+        let r = match &self.prog().def(d).kind {
+            DefKind::Operator => self.eval(self.prog().def(d).body),
+            DefKind::RecursiveFunction { .. } => self.rec_fun_value(d),
+        };
+        self.leave();
+        r
+    }
+
+    /// Evaluates call arguments in the caller's scope (all before any parameter is bound).
+    pub(crate) fn arg_slots(&self, params: Option<&[Param]>, args: &[ExprId]) -> Result<Vec<Slot>, EvalError> {
+        args.iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let arity = params.and_then(|ps| ps.get(i)).map_or(0, |p| p.arity);
+                if arity > 0 || self.is_op_expr(*a) {
+                    self.make_closure(*a).map(Slot::Op)
+                } else {
+                    self.eval(*a).map(Slot::Val)
+                }
+            })
+            .collect()
+    }
+
+    fn is_op_expr(&self, a: ExprId) -> bool {
+        matches!(self.prog().expr(a), Expr::OpValue(_) | Expr::Lambda { .. })
+    }
+
+    /// The operator an argument expression denotes.
+    pub(crate) fn make_closure(&self, a: ExprId) -> Result<Arc<Closure>, EvalError> {
+        let p = self.prog();
+        let (target, capture) = match p.expr(a) {
+            Expr::OpValue(Callee::Def(d)) => (Target::Def(*d), p.def(*d).in_let),
+            Expr::OpValue(Callee::Builtin(b)) => (Target::Builtin(*b), false),
+            Expr::OpValue(Callee::Local(l)) => {
+                return match self.lookup(*l)? {
+                    Slot::Op(c) => Ok(c),
+                    Slot::Val(v) => Err(EvalError::type_mismatch(format!("The value {v} was passed where an operator was expected."))),
+                }
+            }
+            Expr::Lambda { .. } => (Target::Lambda(a), true),
+            _ => return Err(EvalError::type_mismatch("An expression was passed where an operator was expected.").at(crate::analysis::expr_index(a))),
+        };
+        let captured = if capture { self.env_snapshot() } else { Vec::new() };
+        Ok(Arc::new(Closure { target, captured }))
+    }
+
+    fn closure_params(&self, c: &Closure) -> Option<&'a [Param]> {
+        match c.target {
+            Target::Def(d) => Some(&self.prog().def(d).params),
+            Target::Lambda(e) => match self.prog().expr(e) {
+                Expr::Lambda { params, .. } => Some(params),
+                _ => None,
+            },
+            Target::Builtin(_) => None,
+        }
+    }
+
+    pub(crate) fn closure_arity(&self, c: &Closure) -> usize {
+        match c.target {
+            Target::Builtin(b) => self.prog().builtin(b).arity,
+            _ => self.closure_params(c).map_or(0, |p| p.len()),
+        }
+    }
+
+    /// Calls an operator value with already evaluated arguments.
+    pub(crate) fn call_closure(&self, c: &Closure, args: Vec<Slot>) -> Result<Value, EvalError> {
+        if let Target::Builtin(b) = c.target {
+            let vals = args.into_iter().map(|s| match s {
+                Slot::Val(v) => Ok(v),
+                Slot::Op(_) => Err(EvalError::type_mismatch("An operator was passed to a builtin where a value was expected.")),
+            });
+            let vals = vals.collect::<Result<Vec<_>, _>>()?;
+            return self.call_builtin_values(b, vals);
+        }
+        let params = self.closure_params(c).unwrap_or(&[]);
+        if params.len() != args.len() {
+            return Err(EvalError::type_mismatch(format!(
+                "An operator of {} arguments was called with {}.",
+                params.len(),
+                args.len()
+            )));
+        }
+        let base = self.env_len();
+        self.push_all(&c.captured);
+        for (p, s) in params.iter().zip(args) {
+            self.push(p.local, s);
+        }
+        let r = match c.target {
+            Target::Def(d) => self.def_value(d),
+            Target::Lambda(e) => match self.prog().expr(e) {
+                Expr::Lambda { body, .. } => self.eval(*body),
+                _ => Err(EvalError::other("internal: a LAMBDA closure points at a non-LAMBDA expression")),
+            },
+            Target::Builtin(_) => Ok(Value::Bool(false)),
+        };
+        self.truncate(base);
+        r
+    }
+
+    fn missing_builtin(&self, b: BuiltinId) -> EvalError {
+        let bi = self.prog().builtin(b);
+        err(
+            EvalErrorKind::Unsupported,
+            format!("The operator {} of module {} is not implemented by tla2.", bi.name, bi.module),
+        )
+    }
+
+    fn call_builtin(&self, b: BuiltinId, args: &[ExprId]) -> Result<Value, EvalError> {
+        let f = self.builtin_fn(b.0 as usize).ok_or_else(|| self.missing_builtin(b))?;
+        let mut ctx = CtxRef(self.worker);
+        if !args.iter().any(|a| self.is_op_expr(*a)) {
+            // The common case, without allocating: every argument is a value.
+            return match args {
+                [] => f(&[], &mut ctx),
+                [a] => f(&[Arg::Value(self.eval(*a)?)], &mut ctx),
+                [a, b] => {
+                    let x = self.eval(*a)?;
+                    f(&[Arg::Value(x), Arg::Value(self.eval(*b)?)], &mut ctx)
+                }
+                _ => {
+                    let vals: Vec<Arg> = args.iter().map(|a| self.eval(*a).map(Arg::Value)).collect::<Result<_, _>>()?;
+                    f(&vals, &mut ctx)
+                }
+            };
+        }
+        let mut vals = Vec::with_capacity(args.len());
+        let mut ops = Vec::new();
+        for a in args {
+            match self.is_op_expr(*a) {
+                true => ops.push(OpAdapter { ev: self, clo: self.make_closure(*a)? }),
+                false => vals.push(self.eval(*a)?),
+            }
+        }
+        let (mut vi, mut oi) = (vals.into_iter(), ops.iter());
+        let mut call_args = Vec::with_capacity(args.len());
+        for a in args {
+            match self.is_op_expr(*a) {
+                true => call_args.push(Arg::Op(oi.next().ok_or_else(|| EvalError::other("internal: argument mismatch"))?)),
+                false => call_args.push(Arg::Value(vi.next().ok_or_else(|| EvalError::other("internal: argument mismatch"))?)),
+            }
+        }
+        f(&call_args, &mut ctx)
+    }
+
+    fn call_builtin_values(&self, b: BuiltinId, vals: Vec<Value>) -> Result<Value, EvalError> {
+        let f = self.builtin_fn(b.0 as usize).ok_or_else(|| self.missing_builtin(b))?;
+        let args: Vec<Arg> = vals.into_iter().map(Arg::Value).collect();
+        f(&args, &mut CtxRef(self.worker))
+    }
+}
+
+/// An operator argument handed to a builtin, calling back into the evaluator.
+struct OpAdapter<'e, 'a> {
+    ev: &'e Ev<'a>,
+    clo: Arc<Closure>,
+}
+
+impl OpArg for OpAdapter<'_, '_> {
+    fn arity(&self) -> usize {
+        self.ev.closure_arity(&self.clo)
+    }
+    fn call(&self, args: &[Value]) -> Result<Value, EvalError> {
+        self.ev.call_closure(&self.clo, args.iter().cloned().map(Slot::Val).collect())
+    }
+}

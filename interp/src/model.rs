@@ -1,0 +1,313 @@
+//! [`InterpModel`]: the interpreter's implementation of `runtime::Model`, plus what the CLI
+//! needs around a run (ASSUME, POSTCONDITION, ALIAS).
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use tla2_frontend::ir::{ExprId, Named, Program};
+use tla2_frontend::{SourceMap, Span};
+use tla2_runtime::model::{ActionId, ActionInfo, EngineSnapshot, Model, ModelError, PropertyInfo, SourceLocation};
+use tla2_runtime::value::{fingerprint_values, EvalError, EvalErrorKind, Value};
+
+use crate::action::{unassigned_names, Walker};
+use crate::actions::{split, SplitAction};
+use crate::eval::{Ev, Shared};
+use crate::symmetry::Symmetry;
+use crate::worker::{PrintSink, WorkerData};
+
+/// Why a model could not be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelBuildError {
+    /// The cfg names no initial predicate (INIT or SPECIFICATION).
+    NoInit,
+    /// Evaluating the SYMMETRY set failed.
+    Symmetry(ModelError),
+}
+
+impl std::fmt::Display for ModelBuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelBuildError::NoInit => f.write_str("The configuration names no initial predicate (INIT or SPECIFICATION)."),
+            ModelBuildError::Symmetry(e) => write!(f, "The SYMMETRY set could not be evaluated: {}", e.error),
+        }
+    }
+}
+
+/// The interpreter's model of one (spec, cfg) pair.
+pub struct InterpModel {
+    sh: Arc<Shared>,
+    vars: Vec<String>,
+    split: Vec<SplitAction>,
+    actions: Vec<ActionInfo>,
+    invariants: Vec<PropertyInfo>,
+    assumptions: Vec<PropertyInfo>,
+    symmetry: Option<Symmetry>,
+    sink: PrintSink,
+}
+
+/// Per-thread scratch of the interpreter.
+pub struct InterpWorker {
+    data: RefCell<WorkerData>,
+}
+
+impl InterpModel {
+    pub fn new(program: Program, sources: SourceMap) -> Result<InterpModel, ModelBuildError> {
+        if program.model.init.is_none() {
+            return Err(ModelBuildError::NoInit);
+        }
+        let sh = Arc::new(Shared::new(program, sources));
+        let mut m = InterpModel {
+            vars: sh.prog.vars.iter().map(|v| v.name.clone()).collect(),
+            split: Vec::new(),
+            actions: Vec::new(),
+            invariants: Vec::new(),
+            assumptions: Vec::new(),
+            symmetry: None,
+            sink: PrintSink::Stdout,
+            sh,
+        };
+        m.invariants = m.sh.prog.model.invariants.iter().map(|n| m.property(n)).collect();
+        m.assumptions = m.sh.prog.model.assumptions.iter().map(|n| m.property(n)).collect();
+        m.split_actions();
+        m.symmetry = m.build_symmetry()?;
+        Ok(m)
+    }
+
+    /// Sends `Print` output to `sink` instead of stdout (for workers made after this call).
+    pub fn set_print_sink(&mut self, sink: PrintSink) {
+        self.sink = sink;
+    }
+
+    pub fn shared(&self) -> &Arc<Shared> {
+        &self.sh
+    }
+
+    pub fn program(&self) -> &Program {
+        &self.sh.prog
+    }
+
+    /// The span as a report location, with the module that contains it.
+    pub fn location(&self, span: Span) -> Option<SourceLocation> {
+        if span.is_none() || span.file.0 as usize >= self.sh.sources.files.len() {
+            return None;
+        }
+        let l = self.sh.sources.location(span);
+        let module = self.sh.sources.get(span.file).name.clone();
+        Some(SourceLocation { file: l.file, module, line: l.line, column: l.column, end_line: l.end_line, end_column: l.end_column })
+    }
+
+    /// An evaluation error with the location of the innermost failing expression.
+    pub fn model_error(&self, e: EvalError) -> ModelError {
+        let loc = e.location.and_then(|i| self.sh.expr_id(i)).and_then(|id| self.location(self.sh.prog.span(id)));
+        ModelError::new(e, loc)
+    }
+
+    fn property(&self, n: &Named) -> PropertyInfo {
+        let span = n.def.map_or(self.sh.prog.span(n.expr), |d| self.sh.prog.def(d).span);
+        PropertyInfo {
+            name: n.name.clone(),
+            location: self.location(span),
+            expression: self.sh.sources.text(self.sh.prog.span(n.expr)).to_string(),
+        }
+    }
+
+    fn split_actions(&mut self) {
+        let Some(next) = self.sh.prog.model.next.clone() else { return };
+        let worker = RefCell::new(WorkerData::default());
+        let ev = Ev::new(&self.sh, &[], &worker);
+        let mut out = Vec::new();
+        match next.def {
+            Some(d) if self.sh.prog.def(d).params.is_empty() => split(&ev, self.sh.prog.def(d).body, &next.name, &mut out),
+            _ => split(&ev, next.expr, &next.name, &mut out),
+        }
+        self.actions = out
+            .iter()
+            .map(|a| ActionInfo { name: a.name.clone(), location: self.location(self.sh.prog.span(a.expr)) })
+            .collect();
+        self.split = out;
+    }
+
+    fn build_symmetry(&self) -> Result<Option<Symmetry>, ModelBuildError> {
+        let Some(sym) = &self.sh.prog.model.symmetry else { return Ok(None) };
+        let v = self.eval_constant(sym.expr, &EngineSnapshot::default()).map_err(ModelBuildError::Symmetry)?;
+        Symmetry::new(&v).map(Some).map_err(|e| ModelBuildError::Symmetry(self.model_error(e)))
+    }
+
+    fn eval_constant(&self, e: ExprId, snapshot: &EngineSnapshot) -> Result<Value, ModelError> {
+        let worker = RefCell::new(WorkerData::new(0, self.sink.clone()));
+        worker.borrow_mut().snapshot = snapshot.clone();
+        Ev::new(&self.sh, &[], &worker).eval(e).map_err(|e| self.model_error(e))
+    }
+
+    /// The ASSUME expressions, in load order.
+    pub fn assumptions(&self) -> &[PropertyInfo] {
+        &self.assumptions
+    }
+
+    /// The index of the first false assumption (TLC exits with 10), or an evaluation error.
+    pub fn check_assumptions(&self) -> Result<Option<usize>, ModelError> {
+        for (i, a) in self.sh.prog.model.assumptions.iter().enumerate() {
+            match self.eval_constant(a.expr, &EngineSnapshot::default())? {
+                Value::Bool(true) => {}
+                Value::Bool(false) => return Ok(Some(i)),
+                v => return Err(self.model_error(EvalError::type_mismatch(format!("The assumption {} is not a boolean: {v}", a.name)))),
+            }
+        }
+        Ok(None)
+    }
+
+    /// The POSTCONDITION's verdict after a run (`None` without one).
+    pub fn check_postcondition(&self, snapshot: &EngineSnapshot) -> Result<Option<bool>, ModelError> {
+        let Some(post) = &self.sh.prog.model.postcondition else { return Ok(None) };
+        match self.eval_constant(post.expr, snapshot)? {
+            Value::Bool(b) => Ok(Some(b)),
+            v => Err(self.model_error(EvalError::type_mismatch(format!("The POSTCONDITION is not a boolean: {v}")))),
+        }
+    }
+
+    /// The ALIAS record of a state, fields in source order when the ALIAS is a record literal;
+    /// `None` without an ALIAS or when it cannot be evaluated (TLC then prints the state).
+    pub fn alias_values(&self, state: &[Value]) -> Option<Vec<(String, Value)>> {
+        let alias = self.sh.prog.model.alias.as_ref()?;
+        let worker = RefCell::new(WorkerData::new(0, self.sink.clone()));
+        let ev = Ev::new(&self.sh, state, &worker);
+        let p = &self.sh.prog;
+        let body = alias.def.filter(|d| p.def(*d).params.is_empty()).map_or(alias.expr, |d| p.def(d).body);
+        if let tla2_frontend::ir::Expr::Record(fields) = p.expr(body) {
+            return fields.iter().map(|(k, x)| ev.eval(*x).ok().map(|v| (k.clone(), v))).collect();
+        }
+        match ev.eval(alias.expr).ok()? {
+            Value::Record(fields) => Some(fields.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),
+            _ => None,
+        }
+    }
+
+    /// CHECK_DEADLOCK from the cfg (`None`: the default).
+    pub fn check_deadlock(&self) -> Option<bool> {
+        self.sh.prog.model.check_deadlock
+    }
+
+    fn complete(&self, ev: &Ev<'_>, st: &[Option<Value>], what: &str) -> Result<Box<[Value]>, EvalError> {
+        if st.iter().all(|v| v.is_some()) {
+            return Ok(st.iter().flatten().cloned().collect());
+        }
+        let names = unassigned_names(ev, st).join(", ");
+        Err(EvalError::new(EvalErrorKind::UnassignedVariable, format!("{what} The following variable(s) are not assigned: {names}.")))
+    }
+
+    fn check_predicates(&self, w: &InterpWorker, list: &[Named], ev: &Ev<'_>) -> Result<Option<usize>, ModelError> {
+        let _ = w;
+        for (i, n) in list.iter().enumerate() {
+            if !ev.eval_bool(n.expr).map_err(|e| self.model_error(e))? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+}
+
+impl Model for InterpModel {
+    type State = Box<[Value]>;
+    type Worker = InterpWorker;
+
+    fn new_worker(&self, index: usize) -> InterpWorker {
+        InterpWorker { data: RefCell::new(WorkerData::new(index, self.sink.clone())) }
+    }
+
+    fn set_snapshot(&self, worker: &mut InterpWorker, snapshot: &EngineSnapshot) {
+        worker.data.get_mut().snapshot = snapshot.clone();
+    }
+
+    fn variables(&self) -> &[String] {
+        &self.vars
+    }
+
+    fn actions(&self) -> &[ActionInfo] {
+        &self.actions
+    }
+
+    fn invariants(&self) -> &[PropertyInfo] {
+        &self.invariants
+    }
+
+    fn init_states(&self, worker: &mut InterpWorker, emit: &mut dyn FnMut(Self::State)) -> Result<(), ModelError> {
+        let Some(init) = &self.sh.prog.model.init else { return Ok(()) };
+        let ev = Ev::for_init(&self.sh, &worker.data);
+        let mut out = |st: &[Option<Value>]| {
+            emit(self.complete(&ev, st, "The initial predicate does not specify every variable.")?);
+            Ok(true)
+        };
+        let r = Walker::new(&ev, &mut out).run(init.expr);
+        r.map_err(|e| self.model_error(e))
+    }
+
+    fn next_states(
+        &self,
+        worker: &mut InterpWorker,
+        state: &Self::State,
+        emit: &mut dyn FnMut(ActionId, Self::State),
+    ) -> Result<(), ModelError> {
+        let ev = Ev::new(&self.sh, state, &worker.data);
+        for (i, a) in self.split.iter().enumerate() {
+            ev.push_all(&a.env);
+            let what = format!("Successor state is not completely specified by action {} of the next-state relation.", a.name);
+            let mut out = |st: &[Option<Value>]| {
+                emit(i as ActionId, self.complete(&ev, st, &what)?);
+                Ok(true)
+            };
+            let r = Walker::new(&ev, &mut out).run(a.expr);
+            ev.truncate(0);
+            if let Err(e) = r {
+                let mut me = self.model_error(e);
+                if me.location.is_none() {
+                    me.location = self.actions[i].location.clone();
+                }
+                return Err(me);
+            }
+        }
+        Ok(())
+    }
+
+    fn check_invariants(&self, worker: &mut InterpWorker, state: &Self::State) -> Result<Option<usize>, ModelError> {
+        let ev = Ev::new(&self.sh, state, &worker.data);
+        self.check_predicates(worker, &self.sh.prog.model.invariants, &ev)
+    }
+
+    fn satisfies_constraints(&self, worker: &mut InterpWorker, state: &Self::State) -> Result<bool, ModelError> {
+        let ev = Ev::new(&self.sh, state, &worker.data);
+        Ok(self.check_predicates(worker, &self.sh.prog.model.constraints, &ev)?.is_none())
+    }
+
+    fn satisfies_action_constraints(&self, worker: &mut InterpWorker, from: &Self::State, to: &Self::State) -> Result<bool, ModelError> {
+        let ev = Ev::for_step(&self.sh, from, to, &worker.data);
+        Ok(self.check_predicates(worker, &self.sh.prog.model.action_constraints, &ev)?.is_none())
+    }
+
+    fn fingerprint(&self, state: &Self::State) -> u64 {
+        let canon;
+        let st: &[Value] = match &self.symmetry {
+            Some(s) => {
+                canon = s.canonical(state);
+                &canon
+            }
+            None => state,
+        };
+        let fp = match &self.sh.prog.model.view {
+            // A VIEW that fails to evaluate falls back to the whole state: `fingerprint` cannot
+            // report errors, and the engine evaluates invariants on the state anyway.
+            Some(view) => {
+                let worker = RefCell::new(WorkerData::default());
+                match Ev::new(&self.sh, st, &worker).eval(view.expr) {
+                    Ok(v) => fingerprint_values(std::slice::from_ref(&v)),
+                    Err(_) => fingerprint_values(st),
+                }
+            }
+            None => fingerprint_values(st),
+        };
+        fp.max(1)
+    }
+
+    fn state_values(&self, state: &Self::State) -> Vec<Value> {
+        state.to_vec()
+    }
+}

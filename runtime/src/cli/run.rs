@@ -1,0 +1,80 @@
+//! Running a BFS check from parsed run flags and writing TLC's human output as it goes, for
+//! `tla2 check` and compiled checkers alike.
+
+use super::{OutputFormat, RunOptions};
+use crate::engine::{check_observed, EngineEvent, Observer};
+use crate::model::Model;
+use crate::report::human;
+use crate::report::CheckResult;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+/// Checks `model` as `opts` say. With `--output human` it writes TLC's lines to `out` from
+/// "Starting..." to "Finished in ...", progress lines included; other formats are rendered by
+/// the caller from the returned result. The process exit code is `result.exit_code()`.
+/// `stop` is polled between batches of states (set it from a Ctrl-C handler).
+pub fn run_check<M: Model>(
+    model: &M,
+    opts: &RunOptions,
+    out: &mut (dyn Write + Send),
+    stop: &AtomicBool,
+) -> CheckResult {
+    let human = opts.output == OutputFormat::Human;
+    let printer = Printer { out: Mutex::new(out), human, stop, variables: model.variables() };
+    printer.line(&format!("Starting... ({})", human::timestamp(SystemTime::now())));
+    printer.line("Computing initial states...");
+    let result = check_observed(model, &opts.check_options(), &printer);
+    printer.write(&human::render_verdict(&result));
+    printer.line(&human::finished_line(result.stats.duration, SystemTime::now()));
+    result
+}
+
+/// A note naming the TLC flags that were accepted but have no effect, if any.
+pub fn ignored_flags_note(opts: &RunOptions) -> Option<String> {
+    if opts.ignored.is_empty() {
+        return None;
+    }
+    Some(format!("tla2: ignoring TLC flags that have no effect here: {}", opts.ignored.join(", ")))
+}
+
+struct Printer<'a> {
+    out: Mutex<&'a mut (dyn Write + Send)>,
+    human: bool,
+    stop: &'a AtomicBool,
+    variables: &'a [String],
+}
+
+impl Printer<'_> {
+    fn write(&self, text: &str) {
+        if !self.human {
+            return;
+        }
+        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        // Output errors (a closed pipe) must not abort the check; the result is still returned.
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
+
+    fn line(&self, text: &str) {
+        self.write(&format!("{text}\n"));
+    }
+}
+
+impl Observer for Printer<'_> {
+    fn event(&self, event: &EngineEvent) {
+        let now = SystemTime::now();
+        match event {
+            EngineEvent::InitialStates { generated, distinct } => {
+                self.line(&human::init_line(*generated, *distinct, now))
+            }
+            EngineEvent::Progress(p) => self.line(&human::progress_line(p, now)),
+            EngineEvent::Violation(v) => self.write(&human::render_violation(self.variables, v)),
+        }
+    }
+
+    fn should_stop(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}

@@ -1,0 +1,68 @@
+//! `EvalError`: the run-time evaluation errors that values and builtins raise.
+
+/// Categories of run-time failure, each mapping to a stable code and a TLC exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EvalErrorKind {
+    /// Values of kinds that the operator cannot take (`1 + "a"`, `1 < "a"`, `x \in 3`).
+    TypeMismatch,
+    /// `f[x]` with `x` outside `DOMAIN f`, or `r.a` with no field `a`.
+    NotInDomain,
+    /// `CHOOSE x \in S : P` with no witness, `CASE` with no true arm.
+    NoWitness,
+    Overflow,
+    DivisionByZero,
+    /// `Assert(FALSE, msg)`.
+    AssertionFailed,
+    /// An attempt to enumerate an infinite or too large set.
+    NotEnumerable,
+    /// A primed variable used before the action assigned it, or left unassigned.
+    UnassignedVariable,
+    /// An operator of a module that tla2 does not implement (yet).
+    Unsupported,
+    /// Anything else TLC reports as an evaluation error.
+    Other,
+}
+
+/// A run-time evaluation error. `location` is opaque to the runtime: the [`crate::model::Model`]
+/// that raised it renders it (the interpreter stores a source span index there).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvalError {
+    pub kind: EvalErrorKind,
+    pub message: String,
+    pub location: Option<u32>,
+}
+
+impl EvalError {
+    pub fn new(kind: EvalErrorKind, message: impl Into<String>) -> EvalError {
+        EvalError { kind, message: message.into(), location: None }
+    }
+    pub fn type_mismatch(message: impl Into<String>) -> EvalError {
+        EvalError::new(EvalErrorKind::TypeMismatch, message)
+    }
+    pub fn not_in_domain(message: impl Into<String>) -> EvalError {
+        EvalError::new(EvalErrorKind::NotInDomain, message)
+    }
+    pub fn overflow(message: impl Into<String>) -> EvalError {
+        EvalError::new(EvalErrorKind::Overflow, message)
+    }
+    pub fn not_enumerable(message: impl Into<String>) -> EvalError {
+        EvalError::new(EvalErrorKind::NotEnumerable, message)
+    }
+    pub fn other(message: impl Into<String>) -> EvalError {
+        EvalError::new(EvalErrorKind::Other, message)
+    }
+    pub fn at(mut self, location: u32) -> EvalError {
+        if self.location.is_none() {
+            self.location = Some(location);
+        }
+        self
+    }
+}
+
+impl std::fmt::Display for EvalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for EvalError {}

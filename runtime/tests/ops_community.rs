@@ -1,0 +1,205 @@
+//! Tests of the CommunityModules builtins (SequencesExt, FiniteSetsExt, Functions, Folds, Json,
+//! IOUtils, Bitwise, Relation, TLCExt) on hand-computed values.
+
+use tla2_runtime::ops::{all_builtins, lookup, Arg, BuiltinContext, OpArg};
+use tla2_runtime::value::{EvalError, EvalErrorKind, Value};
+
+struct Ctx;
+
+impl BuiltinContext for Ctx {
+    fn print(&mut self, _: &str) {}
+    fn tlc_get(&mut self, _: &Value) -> Result<Value, EvalError> {
+        Err(EvalError::other("no registers"))
+    }
+    fn tlc_set(&mut self, _: &Value, _: Value) -> Result<(), EvalError> {
+        Ok(())
+    }
+    fn random_u64(&mut self) -> u64 {
+        4
+    }
+    fn env_var(&self, name: &str) -> Option<String> {
+        (name == "JSON").then(|| "trace.ndjson".to_string())
+    }
+    fn env_vars(&self) -> Vec<(String, String)> {
+        vec![("JSON".to_string(), "trace.ndjson".to_string())]
+    }
+}
+
+struct Plus;
+
+impl OpArg for Plus {
+    fn arity(&self) -> usize {
+        2
+    }
+    fn call(&self, a: &[Value]) -> Result<Value, EvalError> {
+        let show = |v: &Value| v.as_str().map(str::to_string).unwrap_or_else(|_| v.to_string());
+        Ok(Value::str(&format!("({}+{})", show(&a[0]), show(&a[1]))))
+    }
+}
+
+fn call(module: &str, name: &str, args: &[Value]) -> Result<Value, EvalError> {
+    let f = lookup(module, name).unwrap_or_else(|| panic!("no builtin {module}!{name}"));
+    let args: Vec<Arg<'_>> = args.iter().cloned().map(Arg::Value).collect();
+    f(&args, &mut Ctx)
+}
+
+fn call_op(module: &str, name: &str, op: &dyn OpArg, before: &[Value], after: &[Value]) -> Result<Value, EvalError> {
+    let f = lookup(module, name).unwrap_or_else(|| panic!("no builtin {module}!{name}"));
+    let mut args: Vec<Arg<'_>> = before.iter().cloned().map(Arg::Value).collect();
+    args.push(Arg::Op(op));
+    args.extend(after.iter().cloned().map(Arg::Value));
+    f(&args, &mut Ctx)
+}
+
+fn int(i: i64) -> Value {
+    Value::int(i)
+}
+
+fn seq(v: &[i64]) -> Value {
+    Value::tuple(v.iter().map(|&i| int(i)).collect())
+}
+
+fn set(v: &[i64]) -> Value {
+    Value::set(v.iter().map(|&i| int(i)).collect())
+}
+
+#[test]
+fn sequences_ext_operators_compute_as_their_definitions() {
+    assert_eq!(call("SequencesExt", "SetToSeq", &[set(&[3, 1, 2])]), Ok(seq(&[1, 2, 3])));
+    assert_eq!(call("SequencesExt", "Reverse", &[seq(&[1, 2, 3])]), Ok(seq(&[3, 2, 1])));
+    assert_eq!(call("SequencesExt", "Last", &[seq(&[1, 2, 3])]), Ok(int(3)));
+    assert_eq!(call("SequencesExt", "Front", &[seq(&[1, 2, 3])]), Ok(seq(&[1, 2])));
+    assert_eq!(call("SequencesExt", "RemoveAt", &[seq(&[1, 2, 3]), int(2)]), Ok(seq(&[1, 3])));
+    assert_eq!(call("SequencesExt", "InsertAt", &[seq(&[1, 3]), int(2), int(2)]), Ok(seq(&[1, 2, 3])));
+    assert_eq!(call("SequencesExt", "IsPrefix", &[seq(&[1]), seq(&[1, 2])]), Ok(Value::bool(true)));
+    assert_eq!(call("SequencesExt", "ToSet", &[seq(&[2, 2, 1])]), Ok(set(&[1, 2])));
+    assert_eq!(call("SequencesExt", "BoundedSeq", &[set(&[1, 2]), int(2)]).unwrap().cardinality(), Ok(7));
+    assert_eq!(call("SequencesExt", "Last", &[seq(&[])]).unwrap_err().kind, EvalErrorKind::NotInDomain);
+}
+
+#[test]
+fn folds_apply_their_operator_in_the_documented_order() {
+    let l = call_op("SequencesExt", "FoldLeft", &Plus, &[], &[Value::str("b"), seq(&[1, 2])]).unwrap();
+    assert_eq!(l, Value::str("((b+1)+2)"));
+    let r = call_op("SequencesExt", "FoldRight", &Plus, &[], &[seq(&[1, 2]), Value::str("b")]).unwrap();
+    assert_eq!(r, Value::str("(1+(2+b))"));
+    let s = call_op("FiniteSetsExt", "FoldSet", &Plus, &[], &[Value::str("b"), set(&[2, 1])]).unwrap();
+    assert_eq!(s, Value::str("(1+(2+b))"));
+    let f = call_op("Functions", "FoldFunction", &Plus, &[], &[Value::str("b"), seq(&[5, 6])]).unwrap();
+    assert_eq!(f, Value::str("(5+(6+b))"));
+}
+
+#[test]
+fn finite_sets_ext_operators_compute_as_their_definitions() {
+    assert_eq!(call("FiniteSetsExt", "Max", &[set(&[3, 9, 1])]), Ok(int(9)));
+    assert_eq!(call("FiniteSetsExt", "Min", &[set(&[3, 9, 1])]), Ok(int(1)));
+    assert_eq!(call("FiniteSetsExt", "SumSet", &[set(&[3, 9, 1])]), Ok(int(13)));
+    assert_eq!(call("FiniteSetsExt", "kSubset", &[int(2), set(&[1, 2, 3])]).unwrap().cardinality(), Ok(3));
+    assert_eq!(call("FiniteSetsExt", "SymDiff", &[set(&[1, 2]), set(&[2, 3])]), Ok(set(&[1, 3])));
+    assert_eq!(call("FiniteSetsExt", "Max", &[set(&[])]).unwrap_err().kind, EvalErrorKind::NoWitness);
+}
+
+#[test]
+fn functions_operators_compute_as_their_definitions() {
+    let f = Value::record([("a", int(1)), ("b", int(1))]);
+    assert_eq!(call("Functions", "Range", &[f.clone()]), Ok(set(&[1])));
+    assert_eq!(call("Functions", "IsInjective", &[f.clone()]), Ok(Value::bool(false)));
+    assert_eq!(
+        call("Functions", "Restrict", &[f, Value::set(vec![Value::str("a")])]),
+        Ok(Value::record([("a", int(1))]))
+    );
+    assert_eq!(call("Functions", "Bijection", &[set(&[1, 2]), set(&[1, 2])]).unwrap().cardinality(), Ok(2));
+}
+
+#[test]
+fn json_round_trips_records_and_sequences() {
+    let v = Value::record([("a", seq(&[1, 2])), ("b", Value::str("x"))]);
+    assert_eq!(call("Json", "ToJson", &[v.clone()]), Ok(Value::str("{\"a\":[1,2],\"b\":\"x\"}")));
+    let dir = std::env::temp_dir().join(format!("tla2-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = Value::str(dir.join("t.ndjson").to_str().unwrap());
+    std::fs::write(dir.join("t.ndjson"), "{\"a\":[1,2],\"b\":\"x\"}\n{\"a\":[],\"b\":\"y\"}\n").unwrap();
+    let lines = call("Json", "ndJsonDeserialize", &[path]).unwrap();
+    assert_eq!(lines.apply(&int(1)), Ok(v));
+    assert_eq!(call("Sequences", "Len", &[lines]), Ok(int(2)));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn io_utils_read_the_environment_through_the_context() {
+    let env = call("IOUtils", "IOEnv", &[]).unwrap();
+    assert_eq!(env.field("JSON"), Ok(Value::str("trace.ndjson")));
+    assert_eq!(call("IOUtils", "atoi", &[Value::str("42")]), Ok(int(42)));
+    assert_eq!(call("IOUtils", "atoi", &[Value::str("x")]).unwrap_err().kind, EvalErrorKind::TypeMismatch);
+}
+
+#[test]
+fn bitwise_and_relation_operators_compute_as_their_definitions() {
+    assert_eq!(call("Bitwise", "&", &[int(6), int(3)]), Ok(int(2)));
+    assert_eq!(call("Bitwise", "|", &[int(6), int(3)]), Ok(int(7)));
+    assert_eq!(call("Bitwise", "^^", &[int(6), int(3)]), Ok(int(5)));
+    assert_eq!(call("Bitwise", "shiftR", &[int(6), int(1)]), Ok(int(3)));
+    let s = set(&[1, 2, 3]);
+    let lt = Value::fun(
+        [1, 2, 3]
+            .iter()
+            .flat_map(|&x| [1, 2, 3].iter().map(move |&y| (seq(&[x, y]), Value::bool(y == x + 1))))
+            .collect(),
+    );
+    let tc = call("Relation", "TransitiveClosure", &[lt.clone(), s.clone()]).unwrap();
+    assert_eq!(tc.apply(&seq(&[1, 3])), Ok(Value::bool(true)));
+    assert_eq!(call("Relation", "IsTransitive", &[lt, s.clone()]), Ok(Value::bool(false)));
+    assert_eq!(call("Relation", "IsTransitive", &[tc, s]), Ok(Value::bool(true)));
+}
+
+#[test]
+fn tlcext_operators_without_engine_state_work() {
+    assert_eq!(call("TLCExt", "TLCModelValue", &[Value::str("m")]), Ok(Value::model_value("m")));
+    assert_eq!(call("TLCExt", "AssertEq", &[int(1), int(2)]), Ok(Value::bool(false)));
+    assert_eq!(call("TLCExt", "TLCGetOrDefault", &[int(1), int(5)]), Ok(int(5)));
+    let ce = Value::record([("state", Value::set(vec![seq(&[2, 20]), seq(&[1, 10])])), ("action", Value::empty_set())]);
+    assert_eq!(call("TLCExt", "ToTrace", &[ce]), Ok(seq(&[10, 20])));
+}
+
+#[test]
+fn every_registered_builtin_is_found_by_lookup() {
+    let all = all_builtins();
+    assert!(all.len() > 100, "{} builtins", all.len());
+    for (module, name) in all {
+        assert!(lookup(module, name).is_some(), "{module}!{name}");
+    }
+    assert!(lookup("Naturals", "NoSuchOperator").is_none());
+}
+
+#[test]
+fn graph_operators_find_paths_and_components() {
+    let edge = |a: i64, b: i64| Value::set(vec![int(a), int(b)]);
+    let g = Value::record([("node", set(&[1, 2, 3, 4])), ("edge", Value::set(vec![edge(1, 2), edge(2, 3)]))]);
+    assert_eq!(call("UndirectedGraphs", "AreConnectedIn", &[int(1), int(3), g.clone()]), Ok(Value::bool(true)));
+    assert_eq!(call("UndirectedGraphs", "AreConnectedIn", &[int(1), int(4), g.clone()]), Ok(Value::bool(false)));
+    let comps = call("UndirectedGraphs", "ConnectedComponents", &[g.clone()]).unwrap();
+    assert_eq!(comps, Value::set(vec![set(&[1, 2, 3]), set(&[4])]));
+    let paths = call("UndirectedGraphs", "SimplePath", &[g]).unwrap();
+    assert_eq!(paths.cardinality(), Ok(10), "4 single nodes, 4 two-node paths, 2 three-node paths");
+    let dg = Value::record([("node", set(&[1, 2])), ("edge", Value::set(vec![seq(&[1, 2])]))]);
+    assert_eq!(call("Graphs", "AreConnectedIn", &[int(2), int(1), dg]), Ok(Value::bool(false)));
+}
+
+#[test]
+fn csv_write_formats_its_template_as_java_does() {
+    assert_eq!(
+        tla2_runtime::ops::csv::java_format("%1$s#%2$s%%", &["a".into(), "\"b\"".into()]),
+        Ok("a#\"b\"%".to_string())
+    );
+    assert!(tla2_runtime::ops::csv::java_format("%d", &["1".into()]).is_err());
+}
+
+#[test]
+fn bags_ext_adds_removes_and_folds_every_copy() {
+    let b = call("BagsExt", "BagAdd", &[Value::empty_tuple(), int(5)]).unwrap();
+    let bb = call("BagsExt", "BagAdd", &[b.clone(), int(5)]).unwrap();
+    assert_eq!(call("Bags", "CopiesIn", &[int(5), bb.clone()]), Ok(int(2)));
+    assert_eq!(call("BagsExt", "SumBag", &[bb.clone()]), Ok(int(10)));
+    assert_eq!(call("BagsExt", "BagRemove", &[bb.clone(), int(5)]), Ok(b));
+    assert_eq!(call("BagsExt", "BagRemoveAll", &[bb, int(5)]), Ok(Value::empty_tuple()));
+}
