@@ -21,7 +21,6 @@ pub struct FrontendInput {
 
 pub struct FrontendRun {
     pub loaded: LoadedSpec,
-    pub config: Option<Config>,
     pub program: Option<Program>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -71,7 +70,7 @@ pub fn load_frontend(input: &FrontendInput, cfg_optional: bool) -> FrontendRun {
         diagnostics.extend(ds);
         program = Some(p);
     }
-    FrontendRun { loaded, config, program, diagnostics }
+    FrontendRun { loaded, program, diagnostics }
 }
 
 fn read_config(loaded: &mut LoadedSpec, path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {

@@ -4,9 +4,9 @@
 
 use crate::frontend_run::{load_frontend, FrontendInput, FrontendRun};
 use serde_json::json;
-use tla2_frontend::ast::{Unit};
-use tla2_frontend::ir::{Expr, ExprId, Program};
 use tla2_frontend::loader::Origin;
+use tla2_frontend::lower::summarize;
+use tla2_runtime::model::Model;
 use tla2_frontend::{Diagnostic, SourceMap, Span};
 
 pub fn run(args: &[String]) -> i32 {
@@ -56,55 +56,16 @@ fn usage_error(msg: &str) -> i32 {
     crate::EXIT_SYSTEM
 }
 
-struct Summary {
-    constants: Vec<(String, usize)>,
-    variables: Vec<String>,
-    definitions: Vec<(String, usize, Span)>,
-}
-
-fn summarize(run: &FrontendRun) -> Summary {
-    let mut s = Summary { constants: Vec::new(), variables: Vec::new(), definitions: Vec::new() };
-    let Some(root) = run.loaded.root() else { return s };
-    for unit in &root.ast.units {
-        match unit {
-            Unit::Constants(cs) => s.constants.extend(cs.iter().map(|c| (c.name.name.clone(), c.arity))),
-            Unit::Variables(vs) => s.variables.extend(vs.iter().map(|v| v.name.clone())),
-            Unit::OpDef(d) => s.definitions.push((d.name.name.clone(), d.params.len(), d.name.span)),
-            Unit::FunDef(d) => s.definitions.push((d.name.name.clone(), 0, d.name.span)),
-            Unit::Instance(i) => {
-                if let Some(n) = &i.name {
-                    s.definitions.push((n.name.clone(), i.params.len(), n.span));
-                }
-            }
-            _ => {}
-        }
+/// The actions of Next as TLC names them (the interpreter's action splitting), or none when the
+/// model has no Next or cannot be built.
+fn next_actions(run: &FrontendRun) -> Vec<(String, Option<tla2_runtime::model::SourceLocation>)> {
+    let Some(program) = &run.program else { return Vec::new() };
+    if program.model.next.is_none() {
+        return Vec::new();
     }
-    s
-}
-
-/// The disjuncts of Next, unfolded through nullary definitions and `\E`, named after the
-/// definition they come from (the same names TLC gives actions).
-pub fn next_actions(program: &Program) -> Vec<(String, Span)> {
-    let mut out = Vec::new();
-    if let Some(next) = &program.model.next {
-        collect_actions(program, next.expr, &next.name, &mut out, 0);
-    }
-    out
-}
-
-fn collect_actions(p: &Program, e: ExprId, name: &str, out: &mut Vec<(String, Span)>, depth: usize) {
-    if depth > 64 {
-        out.push((name.to_string(), p.span(e)));
-        return;
-    }
-    match p.expr(e) {
-        Expr::Or(ds) => ds.iter().for_each(|d| collect_actions(p, *d, name, out, depth + 1)),
-        Expr::Exists { body, .. } => collect_actions(p, *body, name, out, depth + 1),
-        Expr::Call { callee: tla2_frontend::ir::Callee::Def(d), .. } => {
-            let def = p.def(*d);
-            collect_actions(p, def.body, &def.name, out, depth + 1)
-        }
-        _ => out.push((name.to_string(), p.span(e))),
+    match tla2_interp::InterpModel::new(program.clone(), run.loaded.sources.clone()) {
+        Ok(model) => model.actions().iter().map(|a| (a.name.clone(), a.location.clone())).collect(),
+        Err(_) => Vec::new(),
     }
 }
 
@@ -129,21 +90,21 @@ fn print_human(run: &FrontendRun) {
         let path = &sources.get(m.file).path;
         println!("  {:<24} {} ({})", m.ast.name.name, path, origin_name(&m.origin));
     }
-    let s = summarize(run);
-    let consts: Vec<String> = s.constants.iter().map(|(n, a)| arity_name(n, *a)).collect();
+    let s = summarize(&run.loaded);
+    let consts: Vec<String> = s.constants.iter().map(|c| arity_name(&c.name, c.arity)).collect();
+    let vars: Vec<&str> = s.variables.iter().map(|v| v.name.as_str()).collect();
     println!("Constants: {}", if consts.is_empty() { "(none)".into() } else { consts.join(", ") });
-    println!("Variables: {}", if s.variables.is_empty() { "(none)".into() } else { s.variables.join(", ") });
+    println!("Variables: {}", if vars.is_empty() { "(none)".into() } else { vars.join(", ") });
     println!("Definitions:");
-    for (n, a, span) in &s.definitions {
-        println!("  {:<24} {}", arity_name(n, *a), loc_string(sources, *span));
+    for d in &s.definitions {
+        println!("  {:<24} {}", arity_name(&d.name, d.arity), loc_string(sources, d.span));
     }
-    if let Some(program) = &run.program {
-        let actions = next_actions(program);
-        if !actions.is_empty() {
-            println!("Actions of Next:");
-            for (n, span) in actions {
-                println!("  {:<24} {}", n, loc_string(sources, span));
-            }
+    let actions = next_actions(run);
+    if !actions.is_empty() {
+        println!("Actions of Next:");
+        for (n, loc) in actions {
+            let at = loc.map(|l| format!("{}:{}:{}", l.file, l.line, l.column)).unwrap_or_default();
+            println!("  {n:<24} {at}");
         }
     }
     print_diagnostics(sources, &run.diagnostics);
@@ -171,7 +132,7 @@ pub fn print_diagnostics(sources: &SourceMap, diags: &[Diagnostic]) {
 
 fn to_json(run: &FrontendRun) -> serde_json::Value {
     let sources = &run.loaded.sources;
-    let s = summarize(run);
+    let s = summarize(&run.loaded);
     let modules: Vec<_> = run
         .loaded
         .modules
@@ -181,24 +142,18 @@ fn to_json(run: &FrontendRun) -> serde_json::Value {
     let defs: Vec<_> = s
         .definitions
         .iter()
-        .map(|(n, a, span)| json!({"name": n, "arity": a, "location": sources.location(*span)}))
+        .map(|d| json!({"name": d.name, "arity": d.arity, "location": sources.location(d.span)}))
         .collect();
-    let actions: Vec<_> = run
-        .program
-        .as_ref()
-        .map(next_actions)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(n, span)| json!({"name": n, "location": sources.location(span)}))
-        .collect();
+    let actions: Vec<_> =
+        next_actions(run).into_iter().map(|(n, loc)| json!({"name": n, "location": loc})).collect();
     let diags: Vec<_> = run.diagnostics.iter().map(|d| d.to_report(sources)).collect();
     json!({
         "tool": "tla2",
         "version": env!("CARGO_PKG_VERSION"),
         "status": if run.diagnostics.iter().any(|d| d.is_error()) { "error" } else { "ok" },
         "modules": modules,
-        "constants": s.constants.iter().map(|(n, a)| json!({"name": n, "arity": a})).collect::<Vec<_>>(),
-        "variables": s.variables,
+        "constants": s.constants.iter().map(|c| json!({"name": c.name, "arity": c.arity})).collect::<Vec<_>>(),
+        "variables": s.variables.iter().map(|v| v.name.clone()).collect::<Vec<_>>(),
         "definitions": defs,
         "actions": actions,
         "diagnostics": diags,

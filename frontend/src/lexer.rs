@@ -26,6 +26,8 @@ pub enum TokKind {
     Equals,
     /// A proof step label such as `<1>`, `<2>3.` or `<*>`; `text` holds its level digits.
     StepLabel,
+    /// A character or `\word` that is not TLA+, already reported by the lexer.
+    Unknown,
     Eof,
 }
 
@@ -55,42 +57,157 @@ impl Token {
 }
 
 const KEYWORDS: &[&str] = &[
-    "ACTION", "ASSUME", "ASSUMPTION", "AXIOM", "BY", "CASE", "CHOOSE", "CONSTANT", "CONSTANTS",
-    "COROLLARY", "DEF", "DEFINE", "DEFS", "DOMAIN", "ELSE", "ENABLED", "EXCEPT", "EXTENDS", "HAVE",
-    "HIDE", "IF", "IN", "INSTANCE", "LAMBDA", "LEMMA", "LET", "LOCAL", "MODULE", "NEW", "OBVIOUS",
-    "OMITTED", "ONLY", "OTHER", "PICK", "PROOF", "PROPOSITION", "PROVE", "QED", "RECURSIVE", "STATE",
-    "SUBSET", "SUFFICES", "TAKE", "TEMPORAL", "THEN", "THEOREM", "UNCHANGED", "UNION", "USE",
-    "VARIABLE", "VARIABLES", "WITH", "WITNESS",
+    "ACTION",
+    "ASSUME",
+    "ASSUMPTION",
+    "AXIOM",
+    "BY",
+    "CASE",
+    "CHOOSE",
+    "CONSTANT",
+    "CONSTANTS",
+    "COROLLARY",
+    "DEF",
+    "DEFINE",
+    "DEFS",
+    "DOMAIN",
+    "ELSE",
+    "ENABLED",
+    "EXCEPT",
+    "EXTENDS",
+    "HAVE",
+    "HIDE",
+    "IF",
+    "IN",
+    "INSTANCE",
+    "LAMBDA",
+    "LEMMA",
+    "LET",
+    "LOCAL",
+    "MODULE",
+    "NEW",
+    "OBVIOUS",
+    "OMITTED",
+    "ONLY",
+    "OTHER",
+    "PICK",
+    "PROOF",
+    "PROPOSITION",
+    "PROVE",
+    "QED",
+    "RECURSIVE",
+    "STATE",
+    "SUBSET",
+    "SUFFICES",
+    "TAKE",
+    "TEMPORAL",
+    "THEN",
+    "THEOREM",
+    "UNCHANGED",
+    "UNION",
+    "USE",
+    "VARIABLE",
+    "VARIABLES",
+    "WITH",
+    "WITNESS",
 ];
 
 /// Operator and punctuation spellings, longest first so that the first match is the longest.
 const SYMBOLS: &[&str] = &[
-    "(\\X)", "-+->", "::=", "<=>", "|->", "...", "(+)", "(-)", "(.)", "(/)", "==", "=>", "=<",
-    "<=", ">=", "/=", "->", "<-", "~>", "[]", "<>", "<<", ">>", "/\\", "\\/", "..", "::", ":=",
-    ":>", "<:", "!!", "??", "@@", "++", "--", "**", "//", "^^", "%%", "&&", "||", "$$", "##",
-    "|-", "|=", "-|", "=|", "^+", "^*", "^#", "-.", "(", ")", "[", "]", "{", "}", ",", ":", ".",
-    "!", "@", "'", "=", "<", ">", "+", "-", "*", "/", "^", "%", "&", "|", "$", "#", "~", "?",
+    "(\\X)", "-+->", "::=", "<=>", "|->", "...", "(+)", "(-)", "(.)", "(/)", "==", "=>", "=<", "<=", ">=", "/=", "->",
+    "<-", "~>", "[]", "<>", "<<", ">>", "/\\", "\\/", "..", "::", ":=", ":>", "<:", "!!", "??", "@@", "++", "--", "**",
+    "//", "^^", "%%", "&&", "||", "$$", "##", "|-", "|=", "-|", "=|", "^+", "^*", "^#", "-.", "(", ")", "[", "]", "{",
+    "}", ",", ":", ".", "!", "@", "'", "=", "<", ">", "+", "-", "*", "/", "^", "%", "&", "|", "$", "#", "~", "?",
 ];
 
 /// Backslash words that are operators (before canonicalisation).
 const BACKSLASH_WORDS: &[&str] = &[
-    "in", "notin", "cup", "cap", "union", "intersect", "subseteq", "subset", "supseteq", "supset",
-    "X", "times", "o", "circ", "div", "cdot", "prec", "preceq", "succ", "succeq", "ll", "gg", "sim",
-    "simeq", "approx", "cong", "asymp", "doteq", "propto", "wr", "sqsubset", "sqsubseteq",
-    "sqsupset", "sqsupseteq", "sqcap", "sqcup", "uplus", "oplus", "ominus", "otimes", "odot",
-    "oslash", "bigcirc", "bullet", "star", "land", "lor", "lnot", "neg", "equiv", "leq", "geq",
-    "setminus", "A", "E", "AA", "EE", "forall", "exists",
+    "in",
+    "notin",
+    "cup",
+    "cap",
+    "union",
+    "intersect",
+    "subseteq",
+    "subset",
+    "supseteq",
+    "supset",
+    "X",
+    "times",
+    "o",
+    "circ",
+    "div",
+    "cdot",
+    "prec",
+    "preceq",
+    "succ",
+    "succeq",
+    "ll",
+    "gg",
+    "sim",
+    "simeq",
+    "approx",
+    "cong",
+    "asymp",
+    "doteq",
+    "propto",
+    "wr",
+    "sqsubset",
+    "sqsubseteq",
+    "sqsupset",
+    "sqsupseteq",
+    "sqcap",
+    "sqcup",
+    "uplus",
+    "oplus",
+    "ominus",
+    "otimes",
+    "odot",
+    "oslash",
+    "bigcirc",
+    "bullet",
+    "star",
+    "land",
+    "lor",
+    "lnot",
+    "neg",
+    "equiv",
+    "leq",
+    "geq",
+    "setminus",
+    "A",
+    "E",
+    "AA",
+    "EE",
+    "forall",
+    "exists",
 ];
 
 /// Lexes `text[start..]` of `file`; positions stay relative to the whole text.
 pub fn lex(file: FileId, text: &str, start: usize) -> (Vec<Token>, Vec<Diagnostic>) {
-    let mut lx = Lexer { file, text, pos: start, line: 0, line_start_pos: 0, toks: Vec::new(), diags: Vec::new(), last_line: u32::MAX };
+    let mut lx = Lexer {
+        file,
+        text,
+        pos: start,
+        line: 0,
+        line_start_pos: 0,
+        toks: Vec::new(),
+        diags: Vec::new(),
+        last_line: u32::MAX,
+    };
     lx.line = text[..start].bytes().filter(|&b| b == b'\n').count() as u32;
     lx.line_start_pos = text[..start].rfind('\n').map_or(0, |i| i + 1);
     lx.run();
     let end = text.len() as u32;
     let col = lx.col_of(text.len());
-    lx.toks.push(Token { kind: TokKind::Eof, text: String::new(), span: Span::new(file, end, end), line: lx.line, col, line_start: true });
+    lx.toks.push(Token {
+        kind: TokKind::Eof,
+        text: String::new(),
+        span: Span::new(file, end, end),
+        line: lx.line,
+        col,
+        line_start: true,
+    });
     (lx.toks, lx.diags)
 }
 
@@ -183,15 +300,23 @@ impl<'a> Lexer<'a> {
             } else if c == '<' && self.step_label() {
             } else if let Some(sym) = SYMBOLS.iter().find(|s| self.rest().starts_with(**s)) {
                 self.symbol(sym, start);
+            } else if let Some(sym) = unicode_punctuation(c) {
+                self.bump(c.len_utf8());
+                self.push(TokKind::Op, sym.to_string(), start);
             } else if canonical_symbol(&c.to_string()) != c.to_string() {
                 self.bump(c.len_utf8());
                 let canon = canonical_symbol(&c.to_string()).to_string();
                 self.push(TokKind::Op, canon, start);
             } else {
                 self.bump(c.len_utf8());
-                let d = Diagnostic::error("TLA_PARSE_UNKNOWN_CHARACTER", self.span(start, self.pos), format!("unexpected character `{c}`"))
-                    .with_found(c.to_string());
+                let d = Diagnostic::error(
+                    "TLA_PARSE_UNKNOWN_CHARACTER",
+                    self.span(start, self.pos),
+                    format!("unexpected character `{c}`"),
+                )
+                .with_found(c.to_string());
                 self.diags.push(d);
+                self.push(TokKind::Unknown, c.to_string(), start);
             }
         }
     }
@@ -231,8 +356,15 @@ impl<'a> Lexer<'a> {
             } else if let Some(c) = r.chars().next() {
                 self.bump(c.len_utf8());
             } else {
-                let d = Diagnostic::error("TLA_PARSE_UNTERMINATED_COMMENT", self.span(start, start + 2), "this comment is never closed")
-                    .with_help("fix_syntax", "close the comment with `*)`; comments nest, so every `(*` needs its own `*)`");
+                let d = Diagnostic::error(
+                    "TLA_PARSE_UNTERMINATED_COMMENT",
+                    self.span(start, start + 2),
+                    "this comment is never closed",
+                )
+                .with_help(
+                    "fix_syntax",
+                    "close the comment with `*)`; comments nest, so every `(*` needs its own `*)`",
+                );
                 self.diags.push(d);
                 return;
             }
@@ -294,8 +426,15 @@ impl<'a> Lexer<'a> {
         if ok {
             self.push(TokKind::Number, to_decimal(&value), start);
         } else {
-            let d = Diagnostic::error("TLA_PARSE_INVALID_NUMBER", self.span(start, self.pos), format!("`{}` is not a valid base-{radix} number", &self.text[start..self.pos]))
-                .with_help("fix_syntax", "use only the digits of that base: \\b for binary, \\o for octal, \\h for hexadecimal");
+            let d = Diagnostic::error(
+                "TLA_PARSE_INVALID_NUMBER",
+                self.span(start, self.pos),
+                format!("`{}` is not a valid base-{radix} number", &self.text[start..self.pos]),
+            )
+            .with_help(
+                "fix_syntax",
+                "use only the digits of that base: \\b for binary, \\o for octal, \\h for hexadecimal",
+            );
             self.diags.push(d);
             self.push(TokKind::Number, "0".into(), start);
         }
@@ -335,9 +474,14 @@ impl<'a> Lexer<'a> {
             self.push(TokKind::Op, "\\".into(), start);
         } else {
             self.bump(1 + n);
-            let d = Diagnostic::error("TLA_PARSE_UNKNOWN_CHARACTER", self.span(start, self.pos), format!("`\\{w}` is not a TLA+ operator"))
-                .with_found(format!("\\{w}"));
+            let d = Diagnostic::error(
+                "TLA_PARSE_UNKNOWN_CHARACTER",
+                self.span(start, self.pos),
+                format!("`\\{w}` is not a TLA+ operator"),
+            )
+            .with_found(format!("\\{w}"));
             self.diags.push(d);
+            self.push(TokKind::Unknown, format!("\\{w}"), start);
         }
     }
 
@@ -373,8 +517,15 @@ impl<'a> Lexer<'a> {
                         None => {
                             let len = e.filter(|c| *c != '\n').map_or(0, char::len_utf8);
                             self.bump(len);
-                            let d = Diagnostic::error("TLA_PARSE_INVALID_ESCAPE", self.span(at, self.pos), "invalid escape sequence in string")
-                                .with_help("fix_syntax", "the escapes are \\\" \\\\ \\n \\t \\r \\f; write \\\\ for a backslash");
+                            let d = Diagnostic::error(
+                                "TLA_PARSE_INVALID_ESCAPE",
+                                self.span(at, self.pos),
+                                "invalid escape sequence in string",
+                            )
+                            .with_help(
+                                "fix_syntax",
+                                "the escapes are \\\" \\\\ \\n \\t \\r \\f; write \\\\ for a backslash",
+                            );
                             self.diags.push(d);
                         }
                     }
@@ -386,8 +537,12 @@ impl<'a> Lexer<'a> {
     }
 
     fn unterminated_string(&mut self, start: usize) {
-        let d = Diagnostic::error("TLA_PARSE_UNTERMINATED_STRING", self.span(start, self.pos), "this string is never closed")
-            .with_help("fix_syntax", "close the string with `\"` on the same line");
+        let d = Diagnostic::error(
+            "TLA_PARSE_UNTERMINATED_STRING",
+            self.span(start, self.pos),
+            "this string is never closed",
+        )
+        .with_help("fix_syntax", "close the string with `\"` on the same line");
         self.diags.push(d);
         self.push(TokKind::Str, String::new(), start);
     }
@@ -419,6 +574,19 @@ impl<'a> Lexer<'a> {
         self.push(TokKind::StepLabel, level, start);
         true
     }
+}
+
+/// Unicode spellings of punctuation that is not an operator, so not in `canonical_symbol`.
+fn unicode_punctuation(c: char) -> Option<&'static str> {
+    Some(match c {
+        '≜' => "==",
+        '∖' => "\\",
+        '≔' => ":=",
+        '⩴' => "::=",
+        '…' => "...",
+        '∷' => "::",
+        _ => return None,
+    })
 }
 
 fn mul_add(value: &mut Vec<u32>, radix: u32, digit: u32) {

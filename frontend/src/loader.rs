@@ -6,7 +6,7 @@ use crate::cfg::suggest::closest;
 use crate::diagnostics::Diagnostic;
 use crate::library;
 use crate::span::{FileId, SourceFile, SourceMap, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 #[path = "loader/deps.rs"]
@@ -65,10 +65,11 @@ type ParseFn = fn(FileId, &str) -> (Option<ast::Module>, Vec<Diagnostic>);
 /// Loads the module in file `root` and every module it needs.
 ///
 /// Modules are searched for in `root`'s directory, then `opts.include_dirs`, then `TLA_PATH`
-/// (when `opts.use_tla_path`), then the embedded library; a nested module is found before any
-/// file. Problems become diagnostics in the result, never panics.
+/// (when `opts.use_tla_path`), then the embedded library; a nested module, or one appended after
+/// the first module of a loaded file, is found before any file. Problems become diagnostics in
+/// the result, never panics.
 pub fn load(root: &Path, opts: &LoadOptions) -> LoadedSpec {
-    let mut loader = Loader::new(root.parent().map(Path::to_path_buf), opts, parse_module);
+    let mut loader = Loader::new(root.parent().map(Path::to_path_buf), opts, crate::parser::parse);
     match std::fs::read_to_string(root) {
         Ok(text) => {
             let stem = root.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -89,7 +90,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> LoadedSpec {
 /// Loads a root module given as text (named `root_name`, e.g. `Spec`), searching only
 /// `opts.include_dirs`, `TLA_PATH` and the library for the modules it needs.
 pub fn load_text(root_name: &str, text: &str, opts: &LoadOptions) -> LoadedSpec {
-    let mut loader = Loader::new(None, opts, parse_module);
+    let mut loader = Loader::new(None, opts, crate::parser::parse);
     loader.load_root(root_name, format!("{root_name}.tla"), text.to_string());
     loader.spec
 }
@@ -100,10 +101,10 @@ struct Loader {
     /// Search directories in order: the spec's directory, `-I` directories, `TLA_PATH`.
     dirs: Vec<(PathBuf, Origin)>,
     parse: ParseFn,
-    /// Nested modules seen so far, by name, with the file and parent they belong to.
-    nested: HashMap<String, (ast::Module, FileId, String)>,
+    /// Nested and appended modules seen so far, by name, with their file and origin.
+    nested: HashMap<String, (ast::Module, FileId, Origin)>,
     /// Names already handled (loaded, or failed to load), so each is attempted once.
-    done: HashMap<String, bool>,
+    done: HashSet<String>,
     /// The chain of modules being loaded, to report circular dependencies.
     stack: Vec<String>,
 }
@@ -118,7 +119,9 @@ impl Loader {
         dirs.extend(opts.include_dirs.iter().map(|d| (d.clone(), Origin::SearchPath)));
         if opts.use_tla_path {
             if let Some(p) = std::env::var_os("TLA_PATH") {
-                dirs.extend(std::env::split_paths(&p).filter(|d| !d.as_os_str().is_empty()).map(|d| (d, Origin::SearchPath)));
+                dirs.extend(
+                    std::env::split_paths(&p).filter(|d| !d.as_os_str().is_empty()).map(|d| (d, Origin::SearchPath)),
+                );
             }
         }
         Loader {
@@ -126,14 +129,14 @@ impl Loader {
             dirs,
             parse,
             nested: HashMap::new(),
-            done: HashMap::new(),
+            done: HashSet::new(),
             stack: Vec::new(),
         }
     }
 
+    /// The root module counts as the spec directory's, whatever directories are searched.
     fn load_root(&mut self, name: &str, path: String, text: String) {
-        let origin = self.dirs.first().map_or(Origin::SpecDir, |(_, o)| o.clone());
-        self.load_file(name, path, text, origin);
+        self.load_file(name, path, text, Origin::SpecDir);
     }
 
     /// Parses one file expected to hold module `name`, registers it and loads what it needs.
@@ -141,7 +144,7 @@ impl Loader {
         let file = self.spec.sources.add(SourceFile::new(path.clone(), name.to_string(), text));
         let (module, diags) = (self.parse)(file, &self.spec.sources.get(file).text);
         self.spec.diagnostics.extend(diags);
-        self.done.insert(name.to_string(), module.is_some());
+        self.done.insert(name.to_string());
         let Some(module) = module else { return };
         if module.name.name != name {
             self.spec.diagnostics.push(
@@ -152,16 +155,42 @@ impl Loader {
                 )
                 .with_expected(format!("MODULE {name}"))
                 .with_found(format!("MODULE {}", module.name.name))
-                .with_help("rename_module", format!("rename the module to `{name}` or the file to `{}.tla`", module.name.name)),
+                .with_help(
+                    "rename_module",
+                    format!("rename the module to `{name}` or the file to `{}.tla`", module.name.name),
+                ),
             );
         }
+        self.register_appended_modules(file, module.span.end as usize, &origin);
         self.add_module(module, file, origin);
+    }
+
+    /// Registers the modules written after the first one in the same file, as TLC's trace
+    /// explorer writes them (`Spec_TTrace.tla` holds `Spec_TEExpression` and `Spec_TETrace`).
+    /// They are top-level modules with their file's origin, found (like nested modules) before
+    /// any file of the same name.
+    fn register_appended_modules(&mut self, file: FileId, after: usize, origin: &Origin) {
+        let text = self.spec.sources.get(file).text.clone();
+        let mut from = after;
+        while let Some(start) = next_module_header(&text, from) {
+            // Blanking what precedes the header byte for byte keeps offsets, so spans stay valid.
+            let masked: String = text
+                .char_indices()
+                .map(|(i, c)| if i < start && c != '\n' { " ".repeat(c.len_utf8()) } else { c.to_string() })
+                .collect();
+            let (module, diags) = (self.parse)(file, &masked);
+            self.spec.diagnostics.extend(diags);
+            let Some(module) = module else { return };
+            from = (module.span.end as usize).max(start + 1);
+            let name = module.name.name.clone();
+            self.nested.entry(name).or_insert((module, file, origin.clone()));
+        }
     }
 
     /// Registers a parsed module and then loads its nested modules and dependencies.
     fn add_module(&mut self, module: ast::Module, file: FileId, origin: Origin) {
         let name = module.name.name.clone();
-        self.done.insert(name.clone(), true);
+        self.done.insert(name.clone());
         self.stack.push(name.clone());
         let needs = deps::dependencies(&module);
         let submodules: Vec<ast::Module> = module
@@ -173,13 +202,14 @@ impl Loader {
         // Nested modules are known before the dependencies are searched, since a nested module
         // shadows any file of the same name.
         for sub in &submodules {
-            self.nested.insert(sub.name.name.clone(), (sub.clone(), file, name.clone()));
+            let nested = Origin::Nested { parent: name.clone() };
+            self.nested.insert(sub.name.name.clone(), (sub.clone(), file, nested));
         }
         for need in &needs {
             self.require(need);
         }
         for sub in submodules {
-            if !self.done.contains_key(&sub.name.name) {
+            if !self.done.contains(&sub.name.name) {
                 self.add_module(sub, file, Origin::Nested { parent: name.clone() });
             }
         }
@@ -202,11 +232,11 @@ impl Loader {
             );
             return;
         }
-        if self.done.contains_key(name) {
+        if self.done.contains(name) {
             return;
         }
-        if let Some((module, file, parent)) = self.nested.get(name).cloned() {
-            self.add_module(module, file, Origin::Nested { parent });
+        if let Some((module, file, origin)) = self.nested.get(name).cloned() {
+            self.add_module(module, file, origin);
             return;
         }
         if let Some((path, origin)) = self.find_file(name) {
@@ -229,7 +259,7 @@ impl Loader {
     }
 
     fn unreadable(&mut self, need: &ast::Ident, path: &Path, e: std::io::Error) {
-        self.done.insert(need.name.clone(), false);
+        self.done.insert(need.name.clone());
         self.spec.diagnostics.push(Diagnostic::error(
             "TLA_SEMANTIC_FILE_NOT_FOUND",
             need.span,
@@ -238,7 +268,7 @@ impl Loader {
     }
 
     fn not_found(&mut self, need: &ast::Ident) {
-        self.done.insert(need.name.clone(), false);
+        self.done.insert(need.name.clone());
         let mut known: Vec<String> = library::library_module_names().iter().map(|s| s.to_string()).collect();
         known.extend(self.nested.keys().cloned());
         known.extend(self.dirs.iter().flat_map(|(d, _)| tla_stems(d)));
@@ -253,13 +283,33 @@ impl Loader {
         .with_expected(format!("a file {}.tla in {} or a library module", need.name, searched.join(", ")));
         d = match near.first() {
             Some(best) => d.with_help("fix_module_name", format!("did you mean `{best}`?")),
-            None => d.with_help("add_module", format!("put {}.tla next to the spec or pass its directory with -I", need.name)),
+            None => d.with_help(
+                "add_module",
+                format!("put {}.tla next to the spec or pass its directory with -I", need.name),
+            ),
         };
         if let Some(s) = d.suggestion.as_mut() {
             s.options = near.iter().map(|s| s.to_string()).collect();
         }
         self.spec.diagnostics.push(d);
     }
+}
+
+/// The offset of the first line at or after `from` that opens a module (`---- MODULE Name`).
+fn next_module_header(text: &str, from: usize) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if start < from {
+            continue;
+        }
+        let t = line.trim_start();
+        if t.starts_with("----") && t.trim_start_matches('-').trim_start().starts_with("MODULE") {
+            return Some(start + (line.len() - t.len()));
+        }
+    }
+    None
 }
 
 /// The module names of the `.tla` files in `dir` (empty when it cannot be read).
@@ -271,11 +321,4 @@ fn tla_stems(dir: &Path) -> Vec<String> {
         .filter(|p| p.extension().is_some_and(|x| x == "tla"))
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect()
-}
-
-/// TEMPORARY until `crate::parser::parse` exists: reports that no parser is available, so that
-/// the crate builds meanwhile. Replaced by the real parser as soon as it lands.
-fn parse_module(file: FileId, _text: &str) -> (Option<ast::Module>, Vec<Diagnostic>) {
-    let span = Span::new(file, 0, 0);
-    (None, vec![Diagnostic::error("TLA_PARSE_UNAVAILABLE", span, "the TLA+ parser is not built yet")])
 }

@@ -9,11 +9,8 @@ const CORPUS: &str = "/work/shared/corpus";
 /// The `config` paths listed in the corpus's expected.json.
 fn corpus_configs() -> Vec<String> {
     let text = std::fs::read_to_string(Path::new(CORPUS).join("expected.json")).expect("expected.json is readable");
-    let mut out: Vec<String> = text
-        .split("\"config\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').nth(1).map(str::to_string))
-        .collect();
+    let mut out: Vec<String> =
+        text.split("\"config\"").skip(1).filter_map(|rest| rest.split('"').nth(1).map(str::to_string)).collect();
     out.sort();
     out.dedup();
     out

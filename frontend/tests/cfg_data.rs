@@ -40,7 +40,9 @@ impl Dump<'_> {
             CfgValueKind::Bool(b) => b.to_string().to_uppercase(),
             CfgValueKind::ModelValue(m) => format!("mv:{m}"),
             CfgValueKind::Set(xs) => format!("{{{}}}", xs.iter().map(|x| self.value(x)).collect::<Vec<_>>().join(", ")),
-            CfgValueKind::Tuple(xs) => format!("<<{}>>", xs.iter().map(|x| self.value(x)).collect::<Vec<_>>().join(", ")),
+            CfgValueKind::Tuple(xs) => {
+                format!("<<{}>>", xs.iter().map(|x| self.value(x)).collect::<Vec<_>>().join(", "))
+            }
         }
     }
     fn single(&mut self, kw: &str, v: &Option<Ident>) {
@@ -84,7 +86,14 @@ impl Dump<'_> {
     }
     fn diagnostic(&mut self, d: &Diagnostic) {
         let at = self.at(d.span);
-        let _ = writeln!(self.out, "{} @{}-{}: {}", d.code, at, self.at(Span { start: d.span.end.saturating_sub(1).max(d.span.start), ..d.span }), d.message);
+        let _ = writeln!(
+            self.out,
+            "{} @{}-{}: {}",
+            d.code,
+            at,
+            self.at(Span { start: d.span.end.saturating_sub(1).max(d.span.start), ..d.span }),
+            d.message
+        );
         if let Some(e) = &d.expected {
             let _ = writeln!(self.out, "  expected: {e}");
         }

@@ -22,8 +22,13 @@ fn counter_spec(extra: Vec<tla2_frontend::ast::Unit>) -> tla2_frontend::loader::
     spec(vec![module("Root", &["Naturals"], units), naturals()])
 }
 
+/// Adds `N = 3` and, unless the cfg names a SPECIFICATION, `INIT Init` / `NEXT Next`.
 fn with_n(mut c: Config) -> Config {
     c.constants.insert(0, cfg_int("N", 3));
+    if c.specification.is_none() {
+        c.init = c.init.or(Some(id("Init")));
+        c.next = c.next.or(Some(id("Next")));
+    }
     c
 }
 
@@ -136,6 +141,13 @@ fn an_action_level_conjunct_of_the_specification_is_unsupported() {
     let c = with_n(Config { specification: Some(id("Spec")), ..config() });
     let (_, d) = lower(&counter_spec(units), Some(&c));
     assert_eq!(codes(&d), vec!["CFG_UNSUPPORTED_SPECIFICATION"]);
+}
+
+#[test]
+fn a_cfg_without_init_for_a_spec_with_variables_is_missing_init() {
+    let c = Config { invariants: vec![id("Inv")], constants: vec![cfg_int("N", 3)], ..config() };
+    let (_, d) = lower(&counter_spec(vec![]), Some(&c));
+    assert_eq!(codes(&d), vec!["CFG_MISSING_INIT", "CFG_MISSING_NEXT"]);
 }
 
 #[test]

@@ -192,9 +192,9 @@ fn operators_and_lambdas_are_passed_to_higher_order_parameters() {
             opdef("UseLambda", &[], app("Apply", vec![lambda, num("2")])),
         ],
     )]);
-    expect!["Apply(F#2/1, v#3) == (F#2 v#3)"].assert_eq(&line(&s, "Apply"));
+    expect!["Apply(F#0/1, v#1) == (F#0 v#1)"].assert_eq(&line(&s, "Apply"));
     expect![[r#"UseDef == (Apply &Id 1)"#]].assert_eq(&line(&s, "UseDef"));
-    expect!["UseLambda == (Apply (lambda (v#0) v#0) 2)"].assert_eq(&line(&s, "UseLambda"));
+    expect!["UseLambda == (Apply (lambda (v#3) v#3) 2)"].assert_eq(&line(&s, "UseLambda"));
 }
 
 #[test]
@@ -261,8 +261,8 @@ fn conflicting_definitions_are_duplicates_but_one_reached_twice_is_not() {
 }
 
 #[test]
-fn core_set_operators_become_core_builtins_and_products_are_flattened() {
-    let prod = bin("\\X", bin("\\X", name("S"), name("S")), name("S"));
+fn core_set_operators_become_core_builtins_and_products_keep_their_factors() {
+    let prod = app("\\X", vec![name("S"), name("S"), name("S")]);
     let s = spec(vec![module(
         "Root",
         &[],
@@ -331,4 +331,34 @@ fn the_summary_lists_the_root_modules_own_declarations() {
     assert_eq!(show(&sum.constants), "N/0 F/2");
     assert_eq!(show(&sum.variables), "x/0");
     assert_eq!(show(&sum.definitions), "Id/1");
+}
+
+#[test]
+fn operator_constants_are_substituted_by_names_and_lambdas() {
+    let lambda = e(ExprKind::Lambda { params: vec![id("a")], body: Box::new(name("a")) });
+    let s = spec(vec![
+        module(
+            "Root",
+            &[],
+            vec![
+                opdef("G", &[("b", 0)], name("b")),
+                instance(Some("I"), &[], "Ops", vec![("F", name("G"))]),
+                instance(Some("J"), &[], "Ops", vec![("F", lambda)]),
+                opdef(
+                    "Both",
+                    &[],
+                    e(ExprKind::Tuple(vec![
+                        path(vec![("I", vec![])], "Use", vec![]),
+                        path(vec![("J", vec![])], "Use", vec![]),
+                    ])),
+                ),
+            ],
+        ),
+        module("Ops", &[], vec![constants(&[("F", 1)]), opdef("Use", &[], app("F", vec![num("1")]))]),
+    ]);
+    let (p, d) = lower(&s, None);
+    assert!(d.is_empty(), "{d:?}");
+    let show = |n: &str| p.def_named(n).map(|b| def_line(&p, b)).unwrap_or_default();
+    expect!["I!Use == (G 1)"].assert_eq(&show("I!Use"));
+    expect!["J!Use == (LAMBDA 1)"].assert_eq(&show("J!Use"));
 }

@@ -4,22 +4,41 @@
 //! tests; `\/`, `\E`, IF and CASE branch; definitions are expanded; UNCHANGED assigns.
 //! In Init the same walk runs on unprimed variables.
 
-use tla2_frontend::ir::{Callee, DefKind, Expr, ExprId, VarId};
+use std::sync::Arc;
+
+use tla2_frontend::ir::{Binding, Callee, DefKind, Expr, ExprId, LocalId, VarId};
 use tla2_runtime::value::{EvalError, EvalErrorKind, Value};
 
 use crate::analysis::expr_index;
-use crate::eval::{err, Ev};
+use crate::eval::{err, Ev, Slot};
 
 /// The conjuncts still to be satisfied after the current one.
 pub(crate) enum Cont<'c> {
     Done,
     /// The rest of a conjunction, with the height of the locals stack it was written under.
-    Conj { items: &'c [ExprId], depth: usize, next: &'c Cont<'c> },
+    Conj {
+        items: &'c [ExprId],
+        depth: usize,
+        next: &'c Cont<'c>,
+    },
+    /// `\A` over the remaining bindings `combos[idx..]` (TLC walks it as a conjunction).
+    Forall {
+        bounds: &'c [Binding],
+        combos: &'c [Vec<Value>],
+        idx: usize,
+        body: ExprId,
+        next: &'c Cont<'c>,
+    },
     /// `<<A>>_e`: after `A`, the step must change `e`.
-    Changed { sub: ExprId, depth: usize, next: &'c Cont<'c> },
+    Changed {
+        sub: ExprId,
+        depth: usize,
+        next: &'c Cont<'c>,
+    },
 }
 
-/// Receives each complete state; returns `false` to stop the walk.
+/// Receives each complete state; returns `false` to stop the walk. It must not evaluate with
+/// the walker's evaluator (the next state is borrowed while it runs).
 pub type Emit<'e> = dyn FnMut(&[Option<Value>]) -> Result<bool, EvalError> + 'e;
 
 /// One walk of an action (or of Init) from the evaluator's current state.
@@ -31,6 +50,13 @@ pub struct Walker<'e, 'a> {
 
 impl<'e, 'a> Walker<'e, 'a> {
     pub fn new(ev: &'e Ev<'a>, emit: &'e mut Emit<'e>) -> Walker<'e, 'a> {
+        let n = ev.prog().vars.len();
+        let mut next = ev.next.borrow_mut();
+        if next.len() != n {
+            next.clear();
+            next.resize(n, None);
+        }
+        drop(next);
         Walker { ev, emit, stopped: false }
     }
 
@@ -63,6 +89,11 @@ impl<'e, 'a> Walker<'e, 'a> {
                 })?;
                 Ok(())
             }
+            Expr::Forall { bounds, body } => {
+                let doms = ev.domain_values(bounds)?.iter().map(|d| d.enumerate()).collect::<Result<Vec<_>, _>>()?;
+                let combos = combinations(&doms);
+                self.forall(bounds, &combos, 0, *body, k)
+            }
             Expr::If { cond, then, els } => {
                 let branch = if ev.eval_bool(*cond)? { *then } else { *els };
                 self.walk(branch, k)
@@ -80,14 +111,14 @@ impl<'e, 'a> Walker<'e, 'a> {
             Expr::Bool(false) => Ok(()),
             Expr::Call { callee, args } => self.walk_call(e, *callee, args, k),
             Expr::Eq(lhs, rhs) => match self.target_var(*lhs) {
-                Some(v) if ev.next.borrow()[v.0 as usize].is_none() => {
+                Some(v) if self.unassigned(v) => {
                     let val = ev.eval(*rhs)?;
                     self.assign(v, val, k)
                 }
                 _ => self.test(e, k),
             },
             Expr::In(lhs, set) => match self.target_var(*lhs) {
-                Some(v) if ev.next.borrow()[v.0 as usize].is_none() => self.assign_each(e, v, *set, k),
+                Some(v) if self.unassigned(v) => self.assign_each(e, v, *set, k),
                 _ => self.test(e, k),
             },
             Expr::Unchanged(sub) if !ev.is_init() => self.unchanged(*sub, k),
@@ -103,16 +134,33 @@ impl<'e, 'a> Walker<'e, 'a> {
     }
 
     /// The variable that `lhs` assigns: `x'` in an action, `x` in Init.
+    /// Parameters bound to `x` or `x'` (see [`Slot::Target`]) are followed.
     fn target_var(&self, lhs: ExprId) -> Option<VarId> {
         let p = self.ev.prog();
         match (p.expr(lhs), self.ev.is_init()) {
             (Expr::Var(v), true) => Some(*v),
             (Expr::Prime(inner), false) => match p.expr(*inner) {
                 Expr::Var(v) => Some(*v),
+                Expr::Local(l) => match self.target_of(*l).map(|e| p.expr(e)) {
+                    Some(Expr::Var(v)) => Some(*v),
+                    _ => None,
+                },
                 _ => None,
             },
+            (Expr::Local(l), _) => self.target_of(*l).and_then(|e| self.target_var(e)),
             _ => None,
         }
+    }
+
+    fn target_of(&self, l: LocalId) -> Option<ExprId> {
+        match self.ev.lookup_opt(l) {
+            Some(Slot::Target(e)) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn unassigned(&self, v: VarId) -> bool {
+        self.ev.next.borrow().get(v.0 as usize).is_some_and(|x| x.is_none())
     }
 
     /// Evaluates `e` as a condition and continues if it holds.
@@ -123,10 +171,16 @@ impl<'e, 'a> Walker<'e, 'a> {
         Ok(())
     }
 
+    /// Binds `v` (known to be an unassigned slot) for the rest of the walk, then unbinds it.
     fn assign(&mut self, v: VarId, val: Value, k: &Cont<'_>) -> Result<(), EvalError> {
-        self.ev.next.borrow_mut()[v.0 as usize] = Some(val);
+        let i = v.0 as usize;
+        if let Some(slot) = self.ev.next.borrow_mut().get_mut(i) {
+            *slot = Some(val);
+        }
         let r = self.cont(k);
-        self.ev.next.borrow_mut()[v.0 as usize] = None;
+        if let Some(slot) = self.ev.next.borrow_mut().get_mut(i) {
+            *slot = None;
+        }
         r
     }
 
@@ -134,8 +188,11 @@ impl<'e, 'a> Walker<'e, 'a> {
         let s = self.ev.eval(set)?;
         let elems = s.enumerate().map_err(|er| {
             let what = if self.ev.is_init() { "initial" } else { "next" };
-            EvalError::new(er.kind, format!("In computing {what} states, the right side of \\IN is not enumerable.\n{}", er.message))
-                .at(expr_index(e))
+            EvalError::new(
+                er.kind,
+                format!("In computing {what} states, the right side of \\IN is not enumerable.\n{}", er.message),
+            )
+            .at(expr_index(e))
         })?;
         for x in elems.iter() {
             self.assign(v, x.clone(), k)?;
@@ -184,17 +241,20 @@ impl<'e, 'a> Walker<'e, 'a> {
             let mut next = self.ev.next.borrow_mut();
             for v in &vars {
                 let i = v.0 as usize;
-                let cur = self.ev.cur.get(i).cloned();
-                match (&next[i], cur) {
-                    (None, Some(c)) => {
-                        next[i] = Some(c);
+                let (Some(slot), Some(c)) = (next.get_mut(i), self.ev.cur.get(i)) else {
+                    ok = false;
+                    break;
+                };
+                match slot {
+                    None => {
+                        *slot = Some(c.clone());
                         assigned.push(i);
                     }
-                    (Some(n), Some(c)) if *n == c => {}
-                    _ => ok = false,
-                }
-                if !ok {
-                    break;
+                    Some(n) if n == c => {}
+                    Some(_) => {
+                        ok = false;
+                        break;
+                    }
                 }
             }
         }
@@ -203,6 +263,7 @@ impl<'e, 'a> Walker<'e, 'a> {
         for i in assigned {
             next[i] = None;
         }
+        drop(next);
         r
     }
 
@@ -216,6 +277,13 @@ impl<'e, 'a> Walker<'e, 'a> {
                 true
             }
             Expr::Tuple(xs) => xs.iter().all(|x| self.unchanged_vars(*x, out)),
+            Expr::Local(l) => match self.target_of(*l).map(|e| p.expr(e)) {
+                Some(Expr::Var(v)) => {
+                    out.push(*v);
+                    true
+                }
+                _ => false,
+            },
             Expr::Call { callee: Callee::Def(d), args } if args.is_empty() => {
                 let def = p.def(*d);
                 matches!(def.kind, DefKind::Operator) && def.params.is_empty() && self.unchanged_vars(def.body, out)
@@ -230,7 +298,8 @@ impl<'e, 'a> Walker<'e, 'a> {
         }
         match k {
             Cont::Done => {
-                let next = self.ev.next.borrow().clone();
+                // `emit` only reads the state; the walk resumes after it returns.
+                let next = self.ev.next.borrow();
                 if !(self.emit)(&next)? {
                     self.stopped = true;
                 }
@@ -243,6 +312,7 @@ impl<'e, 'a> Walker<'e, 'a> {
                     self.in_scope(*depth, |w| w.walk(*first, &k2))
                 }
             },
+            Cont::Forall { bounds, combos, idx, body, next } => self.forall(bounds, combos, *idx, *body, next),
             Cont::Changed { sub, depth, next } => {
                 let ev = self.ev;
                 let changed = self.in_scope(*depth, |_| {
@@ -255,6 +325,32 @@ impl<'e, 'a> Walker<'e, 'a> {
                 }
             }
         }
+    }
+
+    /// Walks the body of `\A` for `combos[idx]`, continuing with the next combination.
+    fn forall(
+        &mut self,
+        bounds: &[Binding],
+        combos: &[Vec<Value>],
+        idx: usize,
+        body: ExprId,
+        k: &Cont<'_>,
+    ) -> Result<(), EvalError> {
+        let Some(combo) = combos.get(idx) else { return self.cont(k) };
+        let ev = self.ev;
+        let base = ev.env_len();
+        let mut r = Ok(());
+        for (b, v) in bounds.iter().zip(combo) {
+            if let Err(e) = ev.bind_vars(&b.vars, v) {
+                r = Err(e);
+                break;
+            }
+        }
+        if r.is_ok() {
+            r = self.walk(body, &Cont::Forall { bounds, combos, idx: idx + 1, body, next: k });
+        }
+        ev.truncate(base);
+        r
     }
 
     /// Runs `f` with the locals as they were when a continuation was made. Only recursive
@@ -274,7 +370,12 @@ impl<'e, 'a> Walker<'e, 'a> {
 
 /// Names of the variables a partial state leaves unassigned.
 pub(crate) fn unassigned_names(ev: &Ev<'_>, state: &[Option<Value>]) -> Vec<String> {
-    state.iter().enumerate().filter(|(_, v)| v.is_none()).map(|(i, _)| ev.var_name(VarId(i as u32)).to_string()).collect()
+    state
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.is_none())
+        .map(|(i, _)| ev.var_name(VarId(i as u32)).to_string())
+        .collect()
 }
 
 /// `ENABLED a`: whether the action has a successor from the current state.
@@ -293,4 +394,28 @@ pub(crate) fn enabled(ev: &Ev<'_>, a: ExprId) -> Result<bool, EvalError> {
     };
     *ev.next.borrow_mut() = saved;
     r.map(|_| found)
+}
+
+/// Every choice of one element per domain, the first varying fastest (TLC's order).
+fn combinations(doms: &[Arc<[Value]>]) -> Vec<Vec<Value>> {
+    if doms.iter().any(|d| d.is_empty()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut idx = vec![0usize; doms.len()];
+    loop {
+        out.push(idx.iter().zip(doms).map(|(&i, d)| d[i].clone()).collect());
+        let mut k = 0;
+        loop {
+            if k == doms.len() {
+                return out;
+            }
+            idx[k] += 1;
+            if idx[k] < doms[k].len() {
+                break;
+            }
+            idx[k] = 0;
+            k += 1;
+        }
+    }
 }

@@ -18,7 +18,8 @@ pub(crate) struct SplitAction {
 /// Splits `e` (the body of the definition `name`) into actions, in TLC's order.
 pub(crate) fn split(ev: &Ev<'_>, e: ExprId, name: &str, out: &mut Vec<SplitAction>) {
     let p = ev.prog();
-    let leaf = |out: &mut Vec<SplitAction>| out.push(SplitAction { expr: e, env: ev.env_snapshot(), name: name.to_string() });
+    let leaf =
+        |out: &mut Vec<SplitAction>| out.push(SplitAction { expr: e, env: ev.env_snapshot(), name: name.to_string() });
     match p.expr(e) {
         Expr::Or(xs) => xs.iter().for_each(|x| split(ev, *x, name, out)),
         Expr::Let { body, .. } => split(ev, *body, name, out),

@@ -5,7 +5,8 @@
 use tla2_frontend::ir::{Binding, Callee, DefId, ExceptKey, Expr, ExprId, Program};
 
 /// Builtins whose result depends on more than their arguments.
-const IMPURE: &[&str] = &["TLCGet", "TLCSet", "RandomElement", "JavaTime", "TLCEval", "IOEnv", "IOExec", "IOExecTemplate"];
+const IMPURE: &[&str] =
+    &["TLCGet", "TLCSet", "RandomElement", "JavaTime", "TLCEval", "IOEnv", "IOExec", "IOExecTemplate"];
 
 pub(crate) fn def_index(d: DefId) -> usize {
     u32::from(d.into_raw()) as usize
@@ -71,15 +72,22 @@ pub(crate) fn expr_is_constant(prog: &Program, e: ExprId, ok: &[bool], impure: &
             bindings_constant(prog, bounds, ok, impure) && c(*body)
         }
         Expr::SetMap { body, bounds } => bindings_constant(prog, bounds, ok, impure) && c(*body),
-        Expr::Choose { binding, body } => bindings_constant(prog, std::slice::from_ref(binding), ok, impure) && c(*body),
-        Expr::SetFilter { binding, pred } => bindings_constant(prog, std::slice::from_ref(binding), ok, impure) && c(*pred),
+        Expr::Choose { binding, body } => {
+            bindings_constant(prog, std::slice::from_ref(binding), ok, impure) && c(*body)
+        }
+        Expr::SetFilter { binding, pred } => {
+            bindings_constant(prog, std::slice::from_ref(binding), ok, impure) && c(*pred)
+        }
         Expr::Let { body, .. } => c(*body),
         Expr::FunSet { domain, range } => c(*domain) && c(*range),
         Expr::Record(fs) | Expr::RecordSet(fs) => fs.iter().all(|(_, x)| c(*x)),
         Expr::Except { base, updates } => {
             c(*base)
                 && updates.iter().all(|(path, v)| {
-                    c(*v) && path.iter().all(|k| matches!(k, ExceptKey::Field(_)) || matches!(k, ExceptKey::Index(i) if c(*i)))
+                    c(*v)
+                        && path
+                            .iter()
+                            .all(|k| matches!(k, ExceptKey::Field(_)) || matches!(k, ExceptKey::Index(i) if c(*i)))
                 })
         }
         Expr::Apply { fun, arg } => c(*fun) && c(*arg),

@@ -11,6 +11,7 @@ pub mod actions;
 mod analysis;
 pub mod eval;
 pub mod model;
+mod properties;
 mod symmetry;
 pub mod worker;
 

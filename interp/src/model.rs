@@ -18,8 +18,6 @@ use crate::worker::{PrintSink, WorkerData};
 /// Why a model could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelBuildError {
-    /// The cfg names no initial predicate (INIT or SPECIFICATION).
-    NoInit,
     /// Evaluating the SYMMETRY set failed.
     Symmetry(ModelError),
 }
@@ -27,7 +25,6 @@ pub enum ModelBuildError {
 impl std::fmt::Display for ModelBuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ModelBuildError::NoInit => f.write_str("The configuration names no initial predicate (INIT or SPECIFICATION)."),
             ModelBuildError::Symmetry(e) => write!(f, "The SYMMETRY set could not be evaluated: {}", e.error),
         }
     }
@@ -38,8 +35,13 @@ pub struct InterpModel {
     sh: Arc<Shared>,
     vars: Vec<String>,
     split: Vec<SplitAction>,
+    /// Per action, the start of the error for a successor that leaves variables unassigned.
+    incomplete: Vec<String>,
     actions: Vec<ActionInfo>,
     invariants: Vec<PropertyInfo>,
+    /// `[][A]_v` properties: their infos and step predicates.
+    action_props: Vec<PropertyInfo>,
+    action_preds: Vec<Vec<ExprId>>,
     assumptions: Vec<PropertyInfo>,
     symmetry: Option<Symmetry>,
     sink: PrintSink,
@@ -51,16 +53,17 @@ pub struct InterpWorker {
 }
 
 impl InterpModel {
+    /// A model without INIT (a cfg that only checks ASSUMEs) has no initial state, as in TLC.
     pub fn new(program: Program, sources: SourceMap) -> Result<InterpModel, ModelBuildError> {
-        if program.model.init.is_none() {
-            return Err(ModelBuildError::NoInit);
-        }
         let sh = Arc::new(Shared::new(program, sources));
         let mut m = InterpModel {
             vars: sh.prog.vars.iter().map(|v| v.name.clone()).collect(),
             split: Vec::new(),
+            incomplete: Vec::new(),
             actions: Vec::new(),
             invariants: Vec::new(),
+            action_props: Vec::new(),
+            action_preds: Vec::new(),
             assumptions: Vec::new(),
             symmetry: None,
             sink: PrintSink::Stdout,
@@ -68,6 +71,12 @@ impl InterpModel {
         };
         m.invariants = m.sh.prog.model.invariants.iter().map(|n| m.property(n)).collect();
         m.assumptions = m.sh.prog.model.assumptions.iter().map(|n| m.property(n)).collect();
+        for n in &m.sh.prog.model.properties {
+            if let Some(preds) = crate::properties::action_property(&m.sh.prog, n.expr) {
+                m.action_props.push(m.property(n));
+                m.action_preds.push(preds);
+            }
+        }
         m.split_actions();
         m.symmetry = m.build_symmetry()?;
         Ok(m)
@@ -93,7 +102,14 @@ impl InterpModel {
         }
         let l = self.sh.sources.location(span);
         let module = self.sh.sources.get(span.file).name.clone();
-        Some(SourceLocation { file: l.file, module, line: l.line, column: l.column, end_line: l.end_line, end_column: l.end_column })
+        Some(SourceLocation {
+            file: l.file,
+            module,
+            line: l.line,
+            column: l.column,
+            end_line: l.end_line,
+            end_column: l.end_column,
+        })
     }
 
     /// An evaluation error with the location of the innermost failing expression.
@@ -117,12 +133,20 @@ impl InterpModel {
         let ev = Ev::new(&self.sh, &[], &worker);
         let mut out = Vec::new();
         match next.def {
-            Some(d) if self.sh.prog.def(d).params.is_empty() => split(&ev, self.sh.prog.def(d).body, &next.name, &mut out),
+            Some(d) if self.sh.prog.def(d).params.is_empty() => {
+                split(&ev, self.sh.prog.def(d).body, &next.name, &mut out)
+            }
             _ => split(&ev, next.expr, &next.name, &mut out),
         }
         self.actions = out
             .iter()
             .map(|a| ActionInfo { name: a.name.clone(), location: self.location(self.sh.prog.span(a.expr)) })
+            .collect();
+        self.incomplete = out
+            .iter()
+            .map(|a| {
+                format!("Successor state is not completely specified by action {} of the next-state relation.", a.name)
+            })
             .collect();
         self.split = out;
     }
@@ -150,7 +174,12 @@ impl InterpModel {
             match self.eval_constant(a.expr, &EngineSnapshot::default())? {
                 Value::Bool(true) => {}
                 Value::Bool(false) => return Ok(Some(i)),
-                v => return Err(self.model_error(EvalError::type_mismatch(format!("The assumption {} is not a boolean: {v}", a.name)))),
+                v => {
+                    return Err(self.model_error(EvalError::type_mismatch(format!(
+                        "The assumption {} is not a boolean: {v}",
+                        a.name
+                    ))))
+                }
             }
         }
         Ok(None)
@@ -192,7 +221,10 @@ impl InterpModel {
             return Ok(st.iter().flatten().cloned().collect());
         }
         let names = unassigned_names(ev, st).join(", ");
-        Err(EvalError::new(EvalErrorKind::UnassignedVariable, format!("{what} The following variable(s) are not assigned: {names}.")))
+        Err(EvalError::new(
+            EvalErrorKind::UnassignedVariable,
+            format!("{what} The following variable(s) are not assigned: {names}."),
+        ))
     }
 
     fn check_predicates(&self, w: &InterpWorker, list: &[Named], ev: &Ev<'_>) -> Result<Option<usize>, ModelError> {
@@ -250,9 +282,8 @@ impl Model for InterpModel {
         let ev = Ev::new(&self.sh, state, &worker.data);
         for (i, a) in self.split.iter().enumerate() {
             ev.push_all(&a.env);
-            let what = format!("Successor state is not completely specified by action {} of the next-state relation.", a.name);
             let mut out = |st: &[Option<Value>]| {
-                emit(i as ActionId, self.complete(&ev, st, &what)?);
+                emit(i as ActionId, self.complete(&ev, st, &self.incomplete[i])?);
                 Ok(true)
             };
             let r = Walker::new(&ev, &mut out).run(a.expr);
@@ -278,9 +309,35 @@ impl Model for InterpModel {
         Ok(self.check_predicates(worker, &self.sh.prog.model.constraints, &ev)?.is_none())
     }
 
-    fn satisfies_action_constraints(&self, worker: &mut InterpWorker, from: &Self::State, to: &Self::State) -> Result<bool, ModelError> {
+    fn satisfies_action_constraints(
+        &self,
+        worker: &mut InterpWorker,
+        from: &Self::State,
+        to: &Self::State,
+    ) -> Result<bool, ModelError> {
         let ev = Ev::for_step(&self.sh, from, to, &worker.data);
         Ok(self.check_predicates(worker, &self.sh.prog.model.action_constraints, &ev)?.is_none())
+    }
+
+    fn action_properties(&self) -> &[PropertyInfo] {
+        &self.action_props
+    }
+
+    fn check_action_properties(
+        &self,
+        worker: &mut InterpWorker,
+        from: &Self::State,
+        to: &Self::State,
+    ) -> Result<Option<usize>, ModelError> {
+        let ev = Ev::for_step(&self.sh, from, to, &worker.data);
+        for (i, preds) in self.action_preds.iter().enumerate() {
+            for p in preds {
+                if !ev.eval_bool(*p).map_err(|e| self.model_error(e))? {
+                    return Ok(Some(i));
+                }
+            }
+        }
+        Ok(None)
     }
 
     fn fingerprint(&self, state: &Self::State) -> u64 {

@@ -9,15 +9,41 @@ pub(crate) struct Symmetry {
 }
 
 impl Symmetry {
-    /// From the value of the SYMMETRY definition: a set of permutation functions.
+    /// From the value of the SYMMETRY definition: a set of permutation functions. As TLC
+    /// does, the permutations used are the group they generate, so that
+    /// `Permutations(S) \union Permutations(T)` also permutes S and T together.
     pub(crate) fn new(set: &Value) -> Result<Symmetry, EvalError> {
-        let mut perms = Vec::new();
+        let mut gens = Vec::new();
         for f in set.enumerate()?.iter() {
-            let pairs = f.fun_pairs()?;
-            if pairs.iter().any(|(a, b)| a != b) {
-                perms.push(pairs);
-            }
+            gens.push(f.fun_pairs()?);
         }
+        let mut atoms: Vec<Value> = gens.iter().flatten().flat_map(|(a, b)| [a.clone(), b.clone()]).collect();
+        atoms.sort();
+        atoms.dedup();
+        let index = |v: &Value| atoms.binary_search(v).unwrap_or(0);
+        let gens: Vec<Vec<usize>> = gens
+            .iter()
+            .map(|pairs| {
+                let mut p: Vec<usize> = (0..atoms.len()).collect();
+                for (a, b) in pairs {
+                    p[index(a)] = index(b);
+                }
+                p
+            })
+            .collect();
+        let group = closure(&gens, atoms.len())?;
+        let identity: Vec<usize> = (0..atoms.len()).collect();
+        let perms = group
+            .into_iter()
+            .filter(|p| *p != identity)
+            .map(|p| {
+                p.iter()
+                    .enumerate()
+                    .filter(|(i, j)| i != *j)
+                    .map(|(i, &j)| (atoms[i].clone(), atoms[j].clone()))
+                    .collect()
+            })
+            .collect();
         Ok(Symmetry { perms })
     }
 
@@ -41,11 +67,38 @@ fn map_atom(v: &Value, perm: &[(Value, Value)]) -> Option<Value> {
 /// Applies a permutation of atoms (model values, usually) everywhere inside a value.
 pub(crate) fn permute(v: &Value, perm: &[(Value, Value)]) -> Value {
     match v {
-        Value::ModelValue(_) | Value::Int(_) | Value::Str(_) | Value::Bool(_) => map_atom(v, perm).unwrap_or_else(|| v.clone()),
+        Value::ModelValue(_) | Value::Int(_) | Value::Str(_) | Value::Bool(_) => {
+            map_atom(v, perm).unwrap_or_else(|| v.clone())
+        }
         Value::Set(elems) => Value::set(elems.iter().map(|e| permute(e, perm)).collect()),
         Value::Tuple(elems) => Value::tuple(elems.iter().map(|e| permute(e, perm)).collect()),
         Value::Record(fields) => Value::record(fields.iter().map(|(k, x)| (k.clone(), permute(x, perm)))),
-        Value::Fun(f) => Value::fun(f.keys.iter().zip(&f.vals).map(|(k, x)| (permute(k, perm), permute(x, perm))).collect()),
+        Value::Fun(f) => {
+            Value::fun(f.keys.iter().zip(&f.vals).map(|(k, x)| (permute(k, perm), permute(x, perm))).collect())
+        }
         Value::Interval(..) | Value::Lazy(_) | Value::LazyFun(_) => v.clone(),
     }
+}
+
+/// Groups larger than this are refused rather than computed (TLC would not finish either).
+const MAX_GROUP: usize = 1 << 20;
+
+/// Every composition of the generators, in a deterministic (sorted) order.
+fn closure(gens: &[Vec<usize>], n: usize) -> Result<Vec<Vec<usize>>, EvalError> {
+    let identity: Vec<usize> = (0..n).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    seen.insert(identity.clone());
+    let mut queue = vec![identity];
+    while let Some(g) = queue.pop() {
+        for h in gens {
+            let gh: Vec<usize> = g.iter().map(|&i| h[i]).collect();
+            if seen.insert(gh.clone()) {
+                if seen.len() > MAX_GROUP {
+                    return Err(EvalError::other("The SYMMETRY set generates too many permutations."));
+                }
+                queue.push(gh);
+            }
+        }
+    }
+    Ok(seen.into_iter().collect())
 }

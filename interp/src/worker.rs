@@ -34,7 +34,12 @@ impl Default for WorkerData {
 impl WorkerData {
     pub fn new(index: usize, sink: PrintSink) -> WorkerData {
         let seed = 0x9E37_79B9_7F4A_7C15u64 ^ (index as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        WorkerData { snapshot: EngineSnapshot { worker: index, ..Default::default() }, registers: Vec::new(), rng: seed | 1, sink }
+        WorkerData {
+            snapshot: EngineSnapshot { worker: index, ..Default::default() },
+            registers: Vec::new(),
+            rng: seed | 1,
+            sink,
+        }
     }
 
     fn stat(&self, key: &str) -> Option<Value> {
@@ -90,7 +95,8 @@ impl BuiltinContext for WorkerData {
     }
 
     fn tlc_set(&mut self, key: &Value, value: Value) -> Result<(), EvalError> {
-        let i = register_index(key).ok_or_else(|| EvalError::other(format!("Illegal first argument of TLCSet: {key}")))?;
+        let i =
+            register_index(key).ok_or_else(|| EvalError::other(format!("Illegal first argument of TLCSet: {key}")))?;
         if self.registers.len() <= i {
             self.registers.resize(i + 1, Value::Bool(false));
         }

@@ -56,7 +56,8 @@ fn tuple_binders_destructure_their_elements() {
     let dom = b.set(vec![t1, t2]);
     let (pe, qe) = (b.loc(p), b.loc(q));
     let sum = b.op2("+", pe, qe);
-    let map = b.e(Expr::SetMap { body: sum, bounds: vec![Binding { vars: BoundVars::Tuple(vec![p, q]), domain: Some(dom) }] });
+    let map = b
+        .e(Expr::SetMap { body: sum, bounds: vec![Binding { vars: BoundVars::Tuple(vec![p, q]), domain: Some(dom) }] });
     let sh = b.shared();
     assert_eq!(eval_const(&sh, map).unwrap(), ints(&[3, 5]));
 }
@@ -77,7 +78,8 @@ fn functions_records_except_and_at() {
     let inc = b.op2("+", at, one);
     let ex = b.e(Expr::Except { base: f, updates: vec![(vec![ExceptKey::Index(two)], inc)] });
     let rec = b.e(Expr::Record(vec![("a".into(), one), ("b".into(), ex)]));
-    let path = b.e(Expr::Except { base: rec, updates: vec![(vec![ExceptKey::Field("b".into()), ExceptKey::Index(one)], ten)] });
+    let path = b
+        .e(Expr::Except { base: rec, updates: vec![(vec![ExceptKey::Field("b".into()), ExceptKey::Index(one)], ten)] });
     let fld = b.e(Expr::Field { record: path, field: "b".into() });
     let sh = b.shared();
     assert_eq!(eval_const(&sh, app).unwrap(), Value::Int(20));
@@ -252,4 +254,56 @@ fn builtins_receive_operator_arguments() {
     let fold = b.bcall("FiniteSetsExt", "FoldSet", vec![lam, zero, s]);
     let sh = b.shared();
     assert_eq!(eval_const(&sh, fold).unwrap(), Value::Int(10));
+}
+
+#[test]
+fn let_definitions_passed_as_operators_capture_their_scope() {
+    let mut b = B::new();
+    // Twice(F(_), v) == F(F(v))
+    let (fp, vp) = (b.local("F"), b.local("v"));
+    let ve = b.loc(vp);
+    let inner = b.e(Expr::Call { callee: Callee::Local(fp), args: vec![ve] });
+    let outer = b.e(Expr::Call { callee: Callee::Local(fp), args: vec![inner] });
+    let twice = b.def("Twice", vec![B::param(fp, "F", 1), B::param(vp, "v", 0)], outer);
+    // \A k \in 1..2 : LET G(w) == w + k IN Twice(G, 0) = 2 * k
+    let (k, w) = (b.local("k"), b.local("w"));
+    let (ke, we) = (b.loc(k), b.loc(w));
+    let gb = b.op2("+", we, ke);
+    let g = b.def("G", vec![B::param(w, "w", 0)], gb);
+    b.p.defs[g].in_let = true;
+    let gv = b.e(Expr::OpValue(Callee::Def(g)));
+    let zero = b.int(0);
+    let call = b.call(twice, vec![gv, zero]);
+    let two = b.int(2);
+    let dbl = b.op2("*", two, ke);
+    let eq = b.eq(call, dbl);
+    let body = b.e(Expr::Let { defs: vec![g], body: eq });
+    let dom = b.range(1, 2);
+    let all = b.e(Expr::Forall { bounds: vec![B::single(k, dom)], body });
+    let sh = b.shared();
+    assert_eq!(eval_const(&sh, all).unwrap(), Value::Bool(true));
+}
+
+#[test]
+fn a_nullary_let_definition_is_evaluated_once_per_let() {
+    let mut b = B::new();
+    // LET s == (TLCSet(1, TLCGet(1) + 1) /\ 5) ... counted through the TLC register: the body
+    // reads `s` twice but the register grows by one.
+    let (one, five) = (b.int(1), b.int(5));
+    let get = b.bcall("TLC", "TLCGet", vec![one]);
+    let inc = b.op2("+", get, one);
+    let set = b.bcall("TLC", "TLCSet", vec![one, inc]);
+    let sbody = b.e(Expr::If { cond: set, then: five, els: five });
+    let s = b.def("s", vec![], sbody);
+    b.p.defs[s].in_let = true;
+    let (r1, r2) = (b.call(s, vec![]), b.call(s, vec![]));
+    let sum = b.op2("+", r1, r2);
+    let lt = b.e(Expr::Let { defs: vec![s], body: sum });
+    let zero = b.int(0);
+    let init = b.bcall("TLC", "TLCSet", vec![one, zero]);
+    let get2 = b.bcall("TLC", "TLCGet", vec![one]);
+    let all = b.tuple(vec![init, lt, get2]);
+    let sh = b.shared();
+    let expect = Value::tuple(vec![Value::Bool(true), Value::Int(10), Value::Int(1)]);
+    assert_eq!(eval_const(&sh, all).unwrap(), expect);
 }

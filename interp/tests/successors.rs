@@ -208,3 +208,56 @@ fn disjunctions_become_actions_named_after_their_definitions() {
     assert_eq!(names, vec!["A", "B"]);
     assert_eq!(succs(&m, &[0]).unwrap(), vec![row(&[1]), row(&[0])]);
 }
+
+#[test]
+fn a_recursive_action_operator_sees_its_own_parameter_in_later_conjuncts() {
+    let mut b = B::new();
+    let (x, y) = (b.var_decl("x"), b.var_decl("y"));
+    let (xv, yv, zero, one, two) = (b.var(x), b.var(y), b.int(0), b.int(1), b.int(2));
+    let (i1, i2) = (b.eq(xv, zero), b.eq(yv, zero));
+    let init = b.and(vec![i1, i2]);
+    // RECURSIVE A(_)
+    // A(i) == /\ IF i = 0 THEN x' = 7 ELSE A(i - 1)
+    //         /\ IF i = 2 THEN y' = 1 ELSE TRUE
+    // The second conjunct of the outermost call runs after the inner calls rebound `i`.
+    let i = b.local("i");
+    let placeholder = b.bool(true);
+    let a = b.def("A", vec![B::param(i, "i", 0)], placeholder);
+    b.p.defs[a].recursive = true;
+    let ie = b.loc(i);
+    let cond = b.eq(ie, zero);
+    let (xp, yp) = (b.primed(x), b.primed(y));
+    let seven = b.int(7);
+    let assign = b.eq(xp, seven);
+    let im1 = b.op2("-", ie, one);
+    let rec = b.call(a, vec![im1]);
+    let ite = b.e(Expr::If { cond, then: assign, els: rec });
+    let is2 = b.eq(ie, two);
+    let ay = b.eq(yp, one);
+    let t = b.bool(true);
+    let second = b.e(Expr::If { cond: is2, then: ay, els: t });
+    let body = b.and(vec![ite, second]);
+    b.set_body(a, body);
+    let next = b.call(a, vec![two]);
+    let m = with_spec(b, init, next);
+    assert_eq!(succs(&m, &[0, 0]).unwrap(), vec![row(&[7, 1])]);
+}
+
+#[test]
+fn a_universal_quantifier_is_walked_as_a_conjunction_that_may_assign() {
+    let mut b = B::new();
+    let (x, y) = (b.var_decl("x"), b.var_decl("y"));
+    let (xv, yv) = (b.var(x), b.var(y));
+    // Init == \A i \in 1..2 : IF i = 1 THEN x = 5 ELSE y = 6
+    let i = b.local("i");
+    let dom = b.range(1, 2);
+    let (ie, one, five, six) = (b.loc(i), b.int(1), b.int(5), b.int(6));
+    let cond = b.eq(ie, one);
+    let (ax, ay) = (b.eq(xv, five), b.eq(yv, six));
+    let body = b.e(Expr::If { cond, then: ax, els: ay });
+    let init = b.e(Expr::Forall { bounds: vec![B::single(i, dom)], body });
+    let vars = b.tuple(vec![xv, yv]);
+    let next = b.e(Expr::Unchanged(vars));
+    let m = with_spec(b, init, next);
+    assert_eq!(inits(&m), vec![row(&[5, 6])]);
+}

@@ -53,10 +53,16 @@ impl ModelError {
 /// a worker (TLC's `TLCGet("level")`, `TLCGet("distinct")`, … read it).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EngineSnapshot {
-    /// Depth of the state being expanded (initial states are level 1, as in TLC).
+    /// Depth of the state being expanded (initial states are level 1, as in TLC); 0 while the
+    /// initial states are computed. While the successors of a level-L state are checked
+    /// (constraints, invariants, action properties) it is L + 1, the successors' level, as
+    /// `TLCGet("level")` is in TLC.
     pub level: u32,
+    /// Counts as of the start of the batch of states the engine is expanding.
     pub distinct: u64,
     pub generated: u64,
+    /// States waiting to be expanded: those after this one on its level, and the next level's
+    /// states found before the current batch.
     pub queue: u64,
     pub diameter: u32,
     pub duration_secs: u64,
@@ -112,6 +118,13 @@ pub trait Model: Sync {
     fn fingerprint(&self, state: &Self::State) -> u64;
     /// The state's variable values, in `variables()` order, for reports.
     fn state_values(&self, state: &Self::State) -> Vec<Value>;
+
+    /// True (once) if an evaluation on this worker asked TLC to stop (`TLCSet("exit", TRUE)`).
+    /// The engine asks after each state it expands and then ends the run as TLC does: as a
+    /// success, with the states not yet expanded left on the queue.
+    fn take_exit_request(&self, _worker: &mut Self::Worker) -> bool {
+        false
+    }
 
     /// The action properties (`[][A]_v` in PROPERTY) that `check_action_properties` checks.
     fn action_properties(&self) -> &[PropertyInfo] {

@@ -62,3 +62,35 @@ fn ignored_flags_are_named_in_one_note() {
         "tla2: ignoring TLC flags that have no effect here: -cleanup, -metadir m"
     );
 }
+
+#[test]
+fn dump_trace_writes_tlc_counterexample_files_before_the_statistics() {
+    let dir = std::env::temp_dir().join(format!("tla2-dump-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = dir.join("cex.json").to_string_lossy().into_owned();
+    let tla = dir.join("cex.tla").to_string_lossy().into_owned();
+    let mut out = Vec::new();
+    let line = format!("-dumpTrace json {json} -dumpTrace tla {tla} DieHard.tla");
+    run_check(&counts_to_three(), &flags(&line), &mut out, &AtomicBool::new(false));
+    let text = String::from_utf8(out).unwrap();
+    let written = text.find(&format!("\"CounterExample written: {json}\"")).expect("json line");
+    assert!(written < text.find("4 states generated").unwrap());
+    let loc = |l: u32| {
+        format!(
+            "\"location\":{{\"beginLine\":{l},\"beginColumn\":1,\"endLine\":{l},\"endColumn\":20,\"module\":\"M\"}}"
+        )
+    };
+    assert_eq!(
+        std::fs::read_to_string(&json).unwrap(),
+        format!(
+            "{{\"counterexample\":{{\"action\":[[[1,{{\"x\":0}}],{{\"name\":\"Next\",{l}}},[2,{{\"x\":1}}]],[[2,{{\"x\":1}}],{{\"name\":\"Next\",{l}}},[3,{{\"x\":2}}]],[[3,{{\"x\":2}}],{{\"name\":\"Next\",{l}}},[4,{{\"x\":3}}]]],\"state\":[[1,{{\"x\":0}}],[2,{{\"x\":1}}],[3,{{\"x\":2}}],[4,{{\"x\":3}}]]}},\"vars\":[\"x\"]}}",
+            l = loc(5)
+        )
+    );
+    let module = std::fs::read_to_string(&tla).unwrap();
+    assert!(module.starts_with(&format!("---- MODULE {} ----\nLOCAL INSTANCE TLC\n\nCounterExample == \n\t[action |-> {{<<<<1, [x |-> 0]>>, [name |-> \"Next\", location |-> [beginLine |-> 5,", tla.replacen(".tla", "", 1))));
+    assert!(
+        module.ends_with("state |-> {<<1, [x |-> 0]>>, <<2, [x |-> 1]>>, <<3, [x |-> 2]>>, <<4, [x |-> 3]>>}]\n\n====")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -5,6 +5,7 @@ mod engine_support;
 
 use engine_support::*;
 use tla2_runtime::engine::{check, CheckOptions};
+use tla2_runtime::model::PropertyInfo;
 use tla2_runtime::report::{CheckResult, ErrorContext, Status};
 use tla2_runtime::Value;
 
@@ -210,4 +211,158 @@ fn continue_reports_every_violation_and_explores_everything_as_tlc_does() {
         assert_eq!((outdegree.min, outdegree.mean, outdegree.percentile95, outdegree.max), (0, 1, 2, 2));
         assert_eq!(r.exit_code(), 0);
     }
+}
+
+#[test]
+fn a_violation_deep_in_a_wide_level_gives_tlc_partial_counts_for_any_worker_count() {
+    // TLC 2026.04 with one worker on the same spec (Grid.tla, N = 60): 9906 generated, 2412
+    // distinct, 431 left on queue, depth 10; the trace walks a up by 7 and ends out of model.
+    for workers in [1, 2, 4] {
+        let r = run(&small_grid(true), workers);
+        assert!(matches!(r.status, Status::InvariantViolation { .. }));
+        assert_eq!((r.stats.generated, r.stats.distinct, r.stats.left_on_queue, r.stats.depth), (9906, 2412, 431, 10));
+        let a: Vec<i64> = trace_values(&r).iter().map(|s| s[0]).collect();
+        assert_eq!(a, [0, 7, 14, 21, 28, 35, 42, 49, 56, 56]);
+        assert_eq!(trace_values(&r).last().unwrap(), &vec![56, 57]);
+        assert_eq!(trace_actions(&r).last().unwrap(), "B");
+    }
+}
+
+#[test]
+fn a_constrained_grid_matches_tlc_counts_and_outdegree() {
+    // TLC: 16502 generated, 3300 distinct, depth 13, outdegree 1 (min 0, max 5, 95th pct 3).
+    for workers in [1, 2] {
+        let r = run(&small_grid(false), workers);
+        assert_eq!(r.status, Status::Success);
+        assert_eq!((r.stats.generated, r.stats.distinct, r.stats.left_on_queue, r.stats.depth), (16502, 3300, 0, 13));
+        let d = r.stats.outdegree.clone().unwrap();
+        assert_eq!((d.min, d.mean, d.percentile95, d.max), (0, 1, 3, 5));
+    }
+}
+
+fn summary(r: &CheckResult) -> Reference {
+    let verdict = match r.status {
+        Status::Success => "success",
+        Status::Deadlock => "deadlock",
+        Status::InvariantViolation { .. } => "invariant",
+        _ => "other",
+    };
+    Reference {
+        verdict,
+        generated: r.stats.generated,
+        distinct: r.stats.distinct,
+        left: r.stats.left_on_queue,
+        depth: r.stats.depth,
+        trace_len: r.trace.len(),
+    }
+}
+
+#[test]
+fn the_parallel_engine_agrees_with_a_transcription_of_tlc_single_worker_search() {
+    let mut late = cube().with_invariants(&["Late"], |s| (s[0] == 39 && s[1] == 38 && s[2] == 36).then_some(0));
+    late.constraint = |s| s[2] != 7;
+    let mut dead = cube();
+    dead.action_constraint = |_, to| to[0] + to[1] < 60;
+    let mut dead_end = cube();
+    dead_end.next = |s, emit| {
+        if s[0] + s[1] + s[2] < 100 {
+            emit(0, vec![(s[0] + 1) % 40, s[1], s[2]]);
+            emit(1, vec![s[0], (s[1] + s[0] + 1) % 40, s[2]]);
+            emit(2, vec![s[0], s[1], (s[2] + 3) % 40]);
+        }
+        Ok(())
+    };
+    // 20,000 initial states: levels span two merge windows, and the violation is in the second.
+    let init = (0..200).flat_map(|a| (0..100).map(move |b| vec![a, b, 0])).collect();
+    let wide = Spec::new(&["a", "b", "c"], &["Tick", "Jump"], init, |s, emit| {
+        if s[2] < 3 {
+            emit(0, vec![s[0], s[1], s[2] + 1]);
+            emit(1, vec![(s[0] + 1) % 200, s[1], s[2] + 1]);
+        }
+        Ok(())
+    })
+    .with_invariants(&["Inv"], |s| (s[0] == 190 && s[1] == 50 && s[2] == 2).then_some(0));
+    let specs = [cube(), late, dead, dead_end, small_grid(true), die_hard(), wide];
+    for (i, spec) in specs.iter().enumerate() {
+        let expected = reference_bfs(spec, true);
+        for workers in [1, 2, 3] {
+            assert_eq!(summary(&run(spec, workers)), expected, "spec {i} with {workers} workers");
+        }
+    }
+    // The specs above cover every verdict.
+    let verdicts: Vec<_> = specs.iter().map(|s| reference_bfs(s, true).verdict).collect();
+    assert_eq!(verdicts, ["success", "invariant", "success", "deadlock", "invariant", "invariant", "invariant"]);
+    let wide = reference_bfs(&specs[6], true);
+    assert!(wide.generated > 40_000, "the violation is found late in level 3: {wide:?}");
+}
+
+#[test]
+fn an_exit_request_ends_the_run_as_a_success_after_the_requesting_state() {
+    // Like TLCSet("exit", TRUE) when x = 2: x = 2 is expanded, x = 3 waits on the queue.
+    let mut spec = counts_to_three();
+    spec.exit_when = |s| s[0] == 2;
+    for workers in [1, 2] {
+        let r = run(&spec, workers);
+        assert_eq!(r.status, Status::Success);
+        assert_eq!((r.stats.generated, r.stats.distinct, r.stats.left_on_queue, r.stats.depth), (4, 4, 1, 4));
+    }
+}
+
+#[test]
+fn the_model_sees_tlc_level_and_queue_while_a_state_is_expanded() {
+    // TLC's queue holds the states not yet dequeued: with two initial states, expanding the
+    // first leaves one waiting. Known difference: TLC would report 1 for x = 11 (x = 2 is
+    // already enqueued); tla2 adds the next level's states only after each batch of states.
+    let spec = Spec::new(&["x"], &["Next"], vec![vec![0], vec![10]], |s, emit| {
+        if s[0] % 10 < 2 {
+            emit(0, vec![s[0] + 1]);
+        }
+        Ok(())
+    });
+    check(&spec, &CheckOptions { check_deadlock: false, ..CheckOptions::default() });
+    let expanded = spec.expanded.lock().unwrap().clone();
+    assert_eq!(
+        expanded,
+        vec![(vec![0], 1, 1), (vec![10], 1, 0), (vec![1], 2, 1), (vec![11], 2, 0), (vec![2], 3, 1), (vec![12], 3, 0)]
+    );
+}
+
+#[test]
+fn an_action_property_is_checked_on_every_step_with_tlc_counts() {
+    // TLC on `x' = (x + 1) % 4 \/ y' = 1 - y` with PROPERTY [][x' = 0 => y = 1]_<<x, y>>:
+    // "Action property Prop is violated.", 3 generated, 3 distinct, 1 left, depth 2, exit 13.
+    let mut spec = Spec::new(&["x", "y"], &["Next"], vec![vec![0, 0]], |s, emit| {
+        emit(0, vec![(s[0] + 1) % 4, s[1]]);
+        emit(0, vec![s[0], 1 - s[1]]);
+        Ok(())
+    });
+    spec.action_properties =
+        vec![PropertyInfo { name: "Prop".into(), location: None, expression: "[][x' = 0 => y = 1]_<<x, y>>".into() }];
+    spec.action_property = |from, to| (to[0] == 0 && from[1] != 1).then_some(0);
+    for workers in [1, 2] {
+        let r = run(&spec, workers);
+        match &r.status {
+            Status::ActionPropertyViolation { property, .. } => assert_eq!(property.name, "Prop"),
+            other => panic!("unexpected status {other:?}"),
+        }
+        assert_eq!((r.stats.generated, r.stats.distinct, r.stats.left_on_queue, r.stats.depth), (3, 3, 1, 2));
+        assert_eq!(trace_values(&r), vec![vec![0, 0], vec![0, 1]]);
+        assert_eq!(r.exit_code(), 13);
+    }
+}
+
+#[test]
+fn an_action_property_violated_by_a_step_back_to_a_seen_state_is_found() {
+    // TLC on `x' = (x + 1) % 4` with PROPERTY [][~(x = 3 /\ x' = 0)]_x: 5 generated,
+    // 4 distinct, 0 left, depth 4, and the trace ends with the step back to x = 0.
+    let mut spec = Spec::new(&["x"], &["Next"], vec![vec![0]], |s, emit| {
+        emit(0, vec![(s[0] + 1) % 4]);
+        Ok(())
+    });
+    spec.action_properties = vec![PropertyInfo { name: "Prop".into(), location: None, expression: String::new() }];
+    spec.action_property = |from, to| (from[0] == 3 && to[0] == 0).then_some(0);
+    let r = run(&spec, 2);
+    assert!(matches!(r.status, Status::ActionPropertyViolation { index: 0, .. }));
+    assert_eq!((r.stats.generated, r.stats.distinct, r.stats.left_on_queue, r.stats.depth), (5, 4, 0, 4));
+    assert_eq!(trace_values(&r), vec![vec![0], vec![1], vec![2], vec![3], vec![0]]);
 }

@@ -105,3 +105,23 @@ fn the_engine_reports_initial_states_and_progress_to_its_observer() {
     assert!(events.iter().skip(1).all(|e| matches!(e, EngineEvent::Progress(_))));
     assert!(events.len() > 2);
 }
+
+#[test]
+fn an_evaluation_error_prints_the_message_the_trace_and_the_position() {
+    let spec = Spec::new(&["x"], &["Next"], vec![vec![0]], |s, emit| {
+        if s[0] < 1 {
+            emit(0, vec![s[0] + 1]);
+            Ok(())
+        } else {
+            Err(error("Attempted to access index 2 of tuple <<1>>"))
+        }
+    });
+    let r = check(&spec, &CheckOptions::default());
+    assert_eq!(r.exit_code(), 75);
+    let text = human::render_result(&r);
+    assert!(text.starts_with(
+        "Error: Attempted to access index 2 of tuple <<1>>\nError: The behavior up to this point is:\nState 1: <Initial predicate>\nx = 0\n\nState 2: <Next line 5, col 1 to line 5, col 20 of module M>\nx = 1\n\n"
+    ), "{text}");
+    assert!(text.contains("0. Line 3, column 1 to line 3, column 20 in M\n"));
+    assert!(text.ends_with("2 states generated, 2 distinct states found, 0 states left on queue.\nThe depth of the complete state graph search is 2.\n"));
+}

@@ -86,7 +86,11 @@ fn folds_apply_their_operator_in_the_documented_order() {
     let s = call_op("FiniteSetsExt", "FoldSet", &Plus, &[], &[Value::str("b"), set(&[2, 1])]).unwrap();
     assert_eq!(s, Value::str("(1+(2+b))"));
     let f = call_op("Functions", "FoldFunction", &Plus, &[], &[Value::str("b"), seq(&[5, 6])]).unwrap();
-    assert_eq!(f, Value::str("(5+(6+b))"));
+    assert_eq!(f, Value::str("(6+(5+b))"), "TLC's override nests the first element innermost");
+    let q = call_op("SequencesExt", "FoldSeq", &Plus, &[], &[Value::str("b"), seq(&[5, 6])]).unwrap();
+    assert_eq!(q, Value::str("(6+(5+b))"));
+    let d = call_op("SequencesExt", "FoldLeftDomain", &Plus, &[], &[Value::str("b"), seq(&[7, 7])]).unwrap();
+    assert_eq!(d, Value::str("((b+1)+2)"));
 }
 
 #[test]
@@ -130,7 +134,11 @@ fn io_utils_read_the_environment_through_the_context() {
     let env = call("IOUtils", "IOEnv", &[]).unwrap();
     assert_eq!(env.field("JSON"), Ok(Value::str("trace.ndjson")));
     assert_eq!(call("IOUtils", "atoi", &[Value::str("42")]), Ok(int(42)));
+    assert_eq!(call("IOUtils", "atoi", &[Value::str("-7")]), Ok(int(-7)));
     assert_eq!(call("IOUtils", "atoi", &[Value::str("x")]).unwrap_err().kind, EvalErrorKind::TypeMismatch);
+    let out = call("IOUtils", "IOExec", &[Value::tuple(vec![Value::str("echo"), Value::str("hi")])]).unwrap();
+    assert_eq!(out.field("exitValue"), Ok(int(0)));
+    assert_eq!(out.field("stdout"), Ok(Value::str("hi\n")));
 }
 
 #[test]
@@ -202,4 +210,116 @@ fn bags_ext_adds_removes_and_folds_every_copy() {
     assert_eq!(call("BagsExt", "SumBag", &[bb.clone()]), Ok(int(10)));
     assert_eq!(call("BagsExt", "BagRemove", &[bb.clone(), int(5)]), Ok(b));
     assert_eq!(call("BagsExt", "BagRemoveAll", &[bb, int(5)]), Ok(Value::empty_tuple()));
+}
+
+struct Field(&'static str);
+
+impl OpArg for Field {
+    fn arity(&self) -> usize {
+        1
+    }
+    fn call(&self, a: &[Value]) -> Result<Value, EvalError> {
+        if self.0.is_empty() {
+            a[0].domain()
+        } else {
+            a[0].field(self.0)
+        }
+    }
+}
+
+#[test]
+fn causal_order_puts_every_event_after_the_events_it_has_seen() {
+    let event = |node: &str, a: i64, b: i64| {
+        Value::record([("node", Value::str(node)), ("vc", Value::record([("a", int(a)), ("b", int(b))]))])
+    };
+    let (e1, e2, e3) = (event("a", 1, 0), event("b", 1, 1), event("a", 2, 0));
+    let f = lookup("VectorClocks", "CausalOrder").unwrap();
+    let log = Value::tuple(vec![e2.clone(), e3.clone(), e1.clone()]);
+    let (clock, node, domain) = (Field("vc"), Field("node"), Field(""));
+    let r = f(&[Arg::Value(log), Arg::Op(&clock), Arg::Op(&node), Arg::Op(&domain)], &mut Ctx);
+    assert_eq!(r, Ok(Value::tuple(vec![e1, e2, e3])));
+}
+
+struct IsEven;
+
+impl OpArg for IsEven {
+    fn arity(&self) -> usize {
+        1
+    }
+    fn call(&self, a: &[Value]) -> Result<Value, EvalError> {
+        Ok(Value::bool(a[0].as_int()? % 2 == 0))
+    }
+}
+
+#[test]
+fn sequences_ext_follows_tlc_overrides_where_they_differ_from_the_definitions() {
+    let s = seq(&[1, 2, 3, 4]);
+    let sub = call_op("SequencesExt", "SelectInSubSeq", &IsEven, &[s.clone(), int(3), int(4)], &[]).unwrap();
+    assert_eq!(sub, int(4), "an index of the whole sequence");
+    let last = call_op("SequencesExt", "SelectLastInSeq", &IsEven, &[s.clone()], &[]).unwrap();
+    assert_eq!(last, int(4));
+    let removed = call_op("SequencesExt", "RemoveFirstMatch", &IsEven, &[s.clone()], &[]).unwrap();
+    assert_eq!(removed, seq(&[1, 3, 4]));
+    assert_eq!(
+        call("SequencesExt", "AllSubSeqs", &[seq(&[1, 2])]),
+        Ok(Value::set(vec![seq(&[]), seq(&[1]), seq(&[2]), seq(&[1, 2])]))
+    );
+    assert_eq!(call("SequencesExt", "Zip", &[seq(&[1, 2]), seq(&[3])]), Ok(Value::tuple(vec![seq(&[1, 3])])));
+    assert_eq!(
+        call("SequencesExt", "Interleave", &[seq(&[1]), seq(&[2])]),
+        Ok(Value::tuple(vec![seq(&[1]), seq(&[2])]))
+    );
+    let all = call("SequencesExt", "ReplaceAllSubSeqs", &[seq(&[2, 2]), seq(&[1, 1]), seq(&[1, 1, 1])]);
+    assert_eq!(all, Ok(seq(&[2, 2, 1])));
+    assert_eq!(call("SequencesExt", "ReplaceAllSubSeqs", &[seq(&[4]), seq(&[]), seq(&[])]), Ok(seq(&[4])));
+    let first = call("SequencesExt", "ReplaceFirstSubSeq", &[Value::str("x"), Value::str("ab"), Value::str("abab")]);
+    assert_eq!(first, Ok(Value::str("xab")));
+    let lcp = call("SequencesExt", "LongestCommonPrefix", &[Value::set(vec![Value::str("abc"), Value::str("abd")])]);
+    assert_eq!(lcp, Ok(Value::str("ab")));
+    assert_eq!(call("SequencesExt", "RemoveFirst", &[seq(&[1, 2, 1]), int(1)]), Ok(seq(&[2, 1])));
+    assert_eq!(call("SequencesExt", "IsPrefix", &[Value::str("ab"), Value::str("abc")]), Ok(Value::bool(true)));
+    assert_eq!(
+        call("SequencesExt", "FlattenSeq", &[Value::tuple(vec![Value::str("a"), Value::str("b")])]),
+        Ok(Value::str("ab"))
+    );
+}
+
+#[test]
+fn chi_square_rejects_only_significant_deviations() {
+    let expected = seq(&[50, 50]);
+    let alpha = Value::str("0.05");
+    let far = call("Statistics", "ChiSquare", &[expected.clone(), seq(&[60, 40]), alpha.clone()]);
+    assert_eq!(far, Ok(Value::bool(false)), "chi2 = 4, p = 0.0455");
+    let near = call("Statistics", "ChiSquare", &[expected, seq(&[55, 45]), alpha]);
+    assert_eq!(near, Ok(Value::bool(true)), "chi2 = 1, p = 0.317");
+}
+
+#[test]
+fn svg_and_dyadic_helpers_compute_as_tlc() {
+    let elem = Value::record([
+        ("name", Value::str("circle")),
+        ("attrs", Value::record([("stroke_width", Value::str("2"))])),
+        ("children", Value::empty_tuple()),
+        ("innerText", Value::str("<<1>>")),
+    ]);
+    let text = call("SVG", "SVGElemToString", &[elem]);
+    assert_eq!(text, Ok(Value::str("<circle stroke-width='2'>&lt;&lt;1&gt;&gt;</circle>")));
+    let p = call("SVG", "NodeOfRingNetwork", &[int(0), int(0), int(10), int(1), int(4)]).unwrap();
+    assert_eq!(p, Value::record([("x", int(0)), ("y", int(10))]));
+    let half = call("DyadicRationals", "Reduce", &[Value::record([("num", int(2)), ("den", int(4))])]);
+    assert_eq!(half, Ok(Value::record([("num", int(1)), ("den", int(2))])));
+}
+
+#[test]
+fn io_serialize_round_trips_every_kind_of_value() {
+    let v = Value::tuple(vec![
+        Value::set(vec![int(1), Value::model_value("m")]),
+        Value::record([("a", Value::str("x")), ("b", Value::bool(true))]),
+        Value::fun(vec![(int(0), Value::interval(1, 2))]),
+    ]);
+    let path = std::env::temp_dir().join(format!("tla2-ioserialize-{}", std::process::id()));
+    let p = Value::str(path.to_str().unwrap());
+    assert_eq!(call("IOUtils", "IOSerialize", &[v.clone(), p.clone(), Value::bool(false)]), Ok(Value::bool(true)));
+    assert_eq!(call("IOUtils", "IODeserialize", &[p, Value::bool(false)]), Ok(v));
+    std::fs::remove_file(path).unwrap();
 }

@@ -179,3 +179,25 @@ fn bags_count_copies() {
     assert_eq!(call("Bags", "BagToSet", &[b]), Ok(Value::set(vec![int(1), int(2)])));
     assert_eq!(call("Bags", "EmptyBag", &[]), Ok(Value::empty_tuple()));
 }
+
+struct Squares;
+
+impl tla2_runtime::value::LazyFunction for Squares {
+    fn domain(&self) -> Value {
+        Value::interval(1, 3)
+    }
+    fn apply(&self, arg: &Value) -> Result<Value, EvalError> {
+        Ok(int(arg.as_int()? * arg.as_int()?))
+    }
+    fn describe(&self) -> String {
+        "[i \\in 1..3 |-> i * i]".to_string()
+    }
+}
+
+#[test]
+fn a_lazy_function_over_one_to_n_is_a_sequence() {
+    let s = Value::lazy_fun(std::sync::Arc::new(Squares));
+    assert_eq!(call("Sequences", "Len", &[s.clone()]), Ok(int(3)));
+    assert_eq!(call("Sequences", "Append", &[s.clone(), int(16)]), Ok(seq(&[1, 4, 9, 16])));
+    assert_eq!(call("Sequences", "Head", &[s]), Ok(int(1)));
+}

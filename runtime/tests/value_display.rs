@@ -63,3 +63,36 @@ fn json_encoding_types_the_top_level_and_writes_the_inside_plainly() {
     assert_eq!(Value::str("x").to_json(), serde_json::json!({"type": "string", "value": "x"}));
     assert_eq!(Value::lazy(LazySet::Nat).to_json(), serde_json::json!({"type": "lazy", "value": "Nat"}));
 }
+
+fn long_seq() -> Value {
+    Value::tuple((10..40).map(int).collect())
+}
+
+#[test]
+fn short_values_pretty_print_on_one_line() {
+    let v = Value::record([("a", int(1))]);
+    assert_eq!(v.pretty(tla2_runtime::value::TLC_PRINT_WIDTH), "[a |-> 1]");
+}
+
+#[test]
+fn long_sequences_break_one_element_per_line_as_tlc_does() {
+    let items: Vec<String> = (10..40).map(|i| i.to_string()).collect();
+    let expected = format!("<< {} >>", items.join(",\n   "));
+    assert_eq!(long_seq().pretty(80), expected);
+}
+
+#[test]
+fn long_record_fields_put_their_value_on_the_next_line() {
+    let v = Value::record([("a", long_seq()), ("b", int(1))]);
+    let items: Vec<String> = (10..40).map(|i| i.to_string()).collect();
+    let expected = format!("[ a |->\n      << {} >>,\n  b |-> 1 ]", items.join(",\n         "));
+    assert_eq!(v.pretty(80), expected);
+}
+
+#[test]
+fn values_tlc_cannot_reparse_stay_on_one_line() {
+    let v = Value::set(vec![long_seq(), Value::tuple(vec![Value::model_value("p_1")])]);
+    assert_eq!(v.pretty(80), v.to_string());
+    let r = Value::record([("msg_type", long_seq())]);
+    assert_eq!(r.pretty(80), r.to_string());
+}

@@ -29,7 +29,8 @@ pub struct Token {
 
 /// Splits `text` into tokens; comment and string errors become diagnostics.
 pub fn tokenize(file: FileId, text: &str) -> (Vec<Token>, Vec<Diagnostic>) {
-    let mut lx = Lexer { file, text, bytes: text.as_bytes(), pos: 0, line_start: true, toks: Vec::new(), diags: Vec::new() };
+    let mut lx =
+        Lexer { file, text, bytes: text.as_bytes(), pos: 0, line_start: true, toks: Vec::new(), diags: Vec::new() };
     lx.run();
     (lx.toks, lx.diags)
 }
@@ -102,10 +103,14 @@ impl Lexer<'_> {
             }
         }
         self.diags.push(
-            Diagnostic::error("CFG_PARSE_UNTERMINATED_COMMENT", self.span(start, start + 2), "this comment is never closed")
-                .with_expected("`*)`")
-                .with_found("end of file")
-                .with_help("fix_syntax", "close the comment with `*)`"),
+            Diagnostic::error(
+                "CFG_PARSE_UNTERMINATED_COMMENT",
+                self.span(start, start + 2),
+                "this comment is never closed",
+            )
+            .with_expected("`*)`")
+            .with_found("end of file")
+            .with_help("fix_syntax", "close the comment with `*)`"),
         );
     }
 
@@ -161,9 +166,13 @@ impl Lexer<'_> {
         }
         self.pos = self.pos.min(self.bytes.len());
         self.diags.push(
-            Diagnostic::error("CFG_PARSE_UNTERMINATED_STRING", self.span(start, self.pos), "this string is never closed")
-                .with_expected("`\"` before the end of the line")
-                .with_help("fix_syntax", "close the string with `\"`"),
+            Diagnostic::error(
+                "CFG_PARSE_UNTERMINATED_STRING",
+                self.span(start, self.pos),
+                "this string is never closed",
+            )
+            .with_expected("`\"` before the end of the line")
+            .with_help("fix_syntax", "close the string with `\"`"),
         );
         Tok::Str(out)
     }
@@ -174,9 +183,9 @@ impl Lexer<'_> {
             self.pos += p.len();
             return Tok::Punct(p.to_string());
         }
-        if rest.starts_with('\\') {
+        if let Some(word) = rest.strip_prefix('\\') {
             // `\union`, `\in`, …: a backslash operator, which a cfg never contains.
-            let len = 1 + rest[1..].bytes().take_while(u8::is_ascii_alphabetic).count();
+            let len = 1 + word.bytes().take_while(u8::is_ascii_alphabetic).count();
             self.pos += len;
             return Tok::Punct(rest[..len].to_string());
         }

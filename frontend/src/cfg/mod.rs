@@ -33,9 +33,10 @@ pub struct Config {
 pub enum ConstantBinding {
     /// `N = 3`, `Procs = {p1, p2}`, `None = None` (a model value), `F(_) = …` is not TLC syntax.
     Value { name: Ident, value: CfgValue, span: Span },
-    /// `Op <- MCOp` or `[Mod] Op <- MCOp`: every use of `Op` (in module `Mod`, or everywhere)
-    /// means the definition `MCOp` of the root module. `Op` may be a constant or a definition of
-    /// any arity, even a standard one such as `Nat`.
+    /// `Op <- MCOp` or `Op <- [Mod] MCOp` (TLC's spelling, e.g. `Ballot <-[Voting] MCBallot`):
+    /// every use of `Op` (in module `Mod`, or everywhere) means the definition `MCOp` of the root
+    /// module. TLC also accepts `Inst!Op` on the left; `name` then holds `Inst!Op`. `Op` may be
+    /// a constant or a definition of any arity, even a standard one such as `Nat`.
     Substitute { module: Option<Ident>, name: Ident, target: Ident, span: Span },
 }
 
@@ -49,7 +50,8 @@ pub enum CfgValueKind {
     ModelValue(String),
     /// `{a, b, c}`
     Set(Vec<CfgValue>),
-    /// `<<a, b>>` (TLC accepts tuples in cfg values).
+    /// `<<a, b>>`. Never produced by the cfg parser: TLC's cfg has no tuple syntax, and
+    /// `<<` is reported as `CFG_PARSE_UNSUPPORTED_SYNTAX`.
     Tuple(Vec<CfgValue>),
 }
 

@@ -222,10 +222,17 @@ impl Parser {
             Some(Tok::Ident(_)) | None => {
                 let found = describe(self.peek());
                 self.diags.push(
-                    Diagnostic::error("CFG_PARSE_MISSING_VALUE", kw_span, format!("{kw} needs the name of a definition"))
-                        .with_expected("a definition name")
-                        .with_found(found)
-                        .with_help("fix_syntax", format!("write the name after the keyword, e.g. `{kw} {}`", example_name(kw))),
+                    Diagnostic::error(
+                        "CFG_PARSE_MISSING_VALUE",
+                        kw_span,
+                        format!("{kw} needs the name of a definition"),
+                    )
+                    .with_expected("a definition name")
+                    .with_found(found)
+                    .with_help(
+                        "fix_syntax",
+                        format!("write the name after the keyword, e.g. `{kw} {}`", example_name(kw)),
+                    ),
                 );
                 None
             }
@@ -275,7 +282,8 @@ impl Parser {
             _ => None,
         };
         let (Some(v), Some(t)) = (value, t.clone()) else {
-            let span = t.as_ref().filter(|t| !matches!(&t.tok, Tok::Ident(w) if is_keyword(w))).map_or(kw_span, |t| t.span);
+            let span =
+                t.as_ref().filter(|t| !matches!(&t.tok, Tok::Ident(w) if is_keyword(w))).map_or(kw_span, |t| t.span);
             self.diags.push(
                 Diagnostic::error("CFG_PARSE_MISSING_VALUE", span, "CHECK_DEADLOCK needs TRUE or FALSE")
                     .with_expected("TRUE or FALSE")
@@ -319,10 +327,14 @@ impl Parser {
                 }
                 _ => {
                     self.diags.push(
-                        Diagnostic::error("CFG_PARSE_UNEXPECTED_TOKEN", t.span, format!("{kw} takes names of definitions"))
-                            .with_expected("a definition name or a section keyword")
-                            .with_found(describe(Some(&t)))
-                            .with_help("define_in_spec", "define the formula in the spec and name it here"),
+                        Diagnostic::error(
+                            "CFG_PARSE_UNEXPECTED_TOKEN",
+                            t.span,
+                            format!("{kw} takes names of definitions"),
+                        )
+                        .with_expected("a definition name or a section keyword")
+                        .with_found(describe(Some(&t)))
+                        .with_help("define_in_spec", "define the formula in the spec and name it here"),
                     );
                     self.recover();
                     return;
@@ -389,10 +401,14 @@ impl Parser {
             _ => {
                 let span = op.as_ref().map_or(name.span, |t| t.span);
                 self.diags.push(
-                    Diagnostic::error("CFG_PARSE_MISSING_VALUE", span, format!("constant `{}` has no value", name.name))
-                        .with_expected("`=` or `<-` after the constant's name")
-                        .with_found(describe(op.as_ref()))
-                        .with_help("fix_syntax", format!("write `{0} = value` or `{0} <- Definition`", name.name)),
+                    Diagnostic::error(
+                        "CFG_PARSE_MISSING_VALUE",
+                        span,
+                        format!("constant `{}` has no value", name.name),
+                    )
+                    .with_expected("`=` or `<-` after the constant's name")
+                    .with_found(describe(op.as_ref()))
+                    .with_help("fix_syntax", format!("write `{0} = value` or `{0} <- Definition`", name.name)),
                 );
                 return None;
             }
@@ -406,7 +422,11 @@ impl Parser {
         if let Tok::Punct(p) = &t.tok {
             if p == "[" {
                 let span = self.span_to_section_end(t.span);
-                self.diags.push(unsupported(span, "a module prefix before the constant (`[Mod] Op <- Def`)", "Op <- [Mod] Def"));
+                self.diags.push(unsupported(
+                    span,
+                    "a module prefix before the constant (`[Mod] Op <- Def`)",
+                    "Op <- [Mod] Def",
+                ));
                 return None;
             }
         }
@@ -475,11 +495,15 @@ fn unsupported_expression(kw: &str, span: Span, found: String) -> Diagnostic {
         "SYMMETRY" => "in the spec: Symm == Permutations(S)\nin the cfg:  SYMMETRY Symm".to_string(),
         _ => format!("in the spec: {name} == <the expression>\nin the cfg:  {kw} {name}"),
     };
-    Diagnostic::error("CFG_PARSE_UNSUPPORTED_SYNTAX", span, format!("{kw} takes the name of a definition, not an expression"))
-        .with_expected("a definition name")
-        .with_found(found)
-        .with_help("define_in_spec", "define the expression as a named operator in the spec and give that name here")
-        .with_example(example)
+    Diagnostic::error(
+        "CFG_PARSE_UNSUPPORTED_SYNTAX",
+        span,
+        format!("{kw} takes the name of a definition, not an expression"),
+    )
+    .with_expected("a definition name")
+    .with_found(found)
+    .with_help("define_in_spec", "define the expression as a named operator in the spec and give that name here")
+    .with_example(example)
 }
 
 fn unsupported(span: Span, what: &str, example: &str) -> Diagnostic {

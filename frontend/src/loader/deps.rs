@@ -1,7 +1,7 @@
 //! The modules a module needs: the names after EXTENDS and after every INSTANCE, wherever the
 //! INSTANCE is written (top level, named instances, LET definitions, inside expressions).
 
-use crate::ast::{Bound, Expr, ExprKind, ExceptKey, Ident, InstanceDef, LetDef, Module, Unit};
+use crate::ast::{Bound, ExceptKey, Expr, ExprKind, Ident, InstanceDef, LetDef, Module, Unit};
 
 /// One needed module, in the order of first mention: EXTENDS first, then INSTANCEs.
 /// Submodules are not entered: the loader handles each nested module on its own.

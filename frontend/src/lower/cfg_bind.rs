@@ -136,7 +136,17 @@ impl<'a> Lowerer<'a> {
     /// `N = value`: a constant, or a nullary definition whose value the cfg overrides.
     fn bind_value(&mut self, name: &ast::Ident, value: &CfgValue, span: Span) {
         let Some(sym) = self.spaces[0].all.get(&name.name).cloned() else {
-            self.unknown_cfg_name(name, 0, "constant");
+            // TLC ignores values for undeclared names; `v1 = v1` is the usual way to declare
+            // model values used elsewhere in the cfg, so only other values earn a warning.
+            if value.kind != CfgValueKind::ModelValue(name.name.clone()) {
+                let guess = closest(&name.name, self.spaces[0].all.keys().map(String::as_str));
+                let msg = format!("`{}` is not declared in the specification; its value is ignored", name.name);
+                let mut d = Diagnostic::warning("CFG_UNKNOWN_NAME", name.span, msg);
+                if let Some(g) = guess {
+                    d = d.with_help("rename", format!("did you mean `{g}`?"));
+                }
+                self.diags.push(d);
+            }
             return;
         };
         let body = self.cfg_value(value);
@@ -177,36 +187,14 @@ impl<'a> Lowerer<'a> {
 
     /// `Op <- Target` and `[Mod] Op <- Target`.
     fn bind_substitution(&mut self, module: Option<&ast::Ident>, name: &ast::Ident, target: &ast::Ident, _span: Span) {
-        let Some(tsym) = self.spaces[0].all.get(&target.name).cloned() else {
-            self.unknown_cfg_name(target, 0, "substitution target");
-            return;
-        };
-        let tarity = match Self::innermost(&tsym) {
-            Sym::Def { module, unit } => self.def_arity(*module, *unit),
-            Sym::Const { arity, .. } => *arity,
-            _ => 0,
-        };
-        let callee = match self.resolve_sym(ROOT, &tsym, target.span) {
-            Some(Target::Call { callee, leading, .. }) if leading.is_empty() => callee,
-            _ => {
-                self.diags.push(Diagnostic::error(
-                    "CFG_UNKNOWN_NAME",
-                    target.span,
-                    format!("`{}` is not an operator of the root module", target.name),
-                ));
-                return;
-            }
-        };
+        let Some((callee, tarity)) = self.substitution_target(target) else { return };
         let m = match module {
             None => 0,
             Some(mid) => match self.index.get(&mid.name) {
                 Some(&m) => m,
                 None => {
-                    self.diags.push(Diagnostic::error(
-                        "CFG_UNKNOWN_NAME",
-                        mid.span,
-                        format!("no module named {}", mid.name),
-                    ));
+                    let msg = format!("no module named {}", mid.name);
+                    self.diags.push(Diagnostic::error("CFG_UNKNOWN_NAME", mid.span, msg));
                     return;
                 }
             },
@@ -215,9 +203,9 @@ impl<'a> Lowerer<'a> {
             self.unknown_cfg_name(name, m, "substituted name");
             return;
         };
-        let (key_arity, is_const) = match Self::innermost(&sym) {
-            Sym::Def { module, unit } => (self.def_arity(*module, *unit), None),
-            Sym::Const { module, unit, pos, arity } => (*arity, Some((*module, *unit, *pos))),
+        let key_arity = match Self::innermost(&sym) {
+            Sym::Def { module, unit } => self.def_arity(*module, *unit),
+            Sym::Const { arity, .. } => *arity,
             _ => {
                 self.unknown_cfg_name(name, m, "substituted name");
                 return;
@@ -232,17 +220,38 @@ impl<'a> Lowerer<'a> {
             self.scoped_overrides.insert(sym, callee);
             return;
         }
-        match (is_const, Self::innermost(&sym)) {
-            (Some(key), _) => {
-                self.consts.insert(key, ConstTarget::Callee(callee));
+        match Self::innermost(&sym) {
+            Sym::Const { module, unit, pos, .. } => {
+                self.consts.insert((*module, *unit, *pos), ConstTarget::Callee(callee));
                 if let Callee::Def(d) = callee {
                     self.prog.model.constants.push((name.name.clone(), d));
                 }
             }
-            (None, Sym::Def { module, .. }) => {
+            Sym::Def { module, .. } => {
                 self.overrides.insert((*module, name.name.clone()), callee);
             }
             _ => {}
+        }
+    }
+
+    /// The right side of `Op <- Target`: an operator of the root module, with its arity.
+    fn substitution_target(&mut self, target: &ast::Ident) -> Option<(Callee, usize)> {
+        let Some(tsym) = self.spaces[0].all.get(&target.name).cloned() else {
+            self.unknown_cfg_name(target, 0, "substitution target");
+            return None;
+        };
+        let tarity = match Self::innermost(&tsym) {
+            Sym::Def { module, unit } => self.def_arity(*module, *unit),
+            Sym::Const { arity, .. } => *arity,
+            _ => 0,
+        };
+        match self.resolve_sym(ROOT, &tsym, target.span) {
+            Some(Target::Call { callee, leading, .. }) if leading.is_empty() => Some((callee, tarity)),
+            _ => {
+                let msg = format!("`{}` is not an operator of the root module", target.name);
+                self.diags.push(Diagnostic::error("CFG_UNKNOWN_NAME", target.span, msg));
+                None
+            }
         }
     }
 

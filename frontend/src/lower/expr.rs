@@ -242,7 +242,11 @@ impl<'a> Lowerer<'a> {
         }
         match self.resolve_ref(op, span) {
             Some(t) => self.apply_target(t, &op.name, args, span, as_arg),
-            None => self.unsupported(span, format!("unresolved name `{}`", op.name.name)),
+            None => {
+                let path: Vec<&str> =
+                    op.path.iter().map(|s| s.name.name.as_str()).chain([op.name.name.as_str()]).collect();
+                self.unsupported(span, format!("unresolved name `{}`", path.join("!")))
+            }
         }
     }
 
@@ -266,8 +270,11 @@ impl<'a> Lowerer<'a> {
             }
             Target::Call { callee, leading, param_arities } => {
                 let n = param_arities.len();
-                if args.is_empty() && n > 0 && as_arg && leading.is_empty() {
-                    return self.alloc(Expr::OpValue(callee), span);
+                if args.is_empty() && n > 0 && as_arg {
+                    if leading.is_empty() {
+                        return self.alloc(Expr::OpValue(callee), span);
+                    }
+                    return self.partial_application(callee, leading, &param_arities, span);
                 }
                 if args.len() != n {
                     self.arity_error(name, n, args.len());
@@ -283,6 +290,22 @@ impl<'a> Lowerer<'a> {
                 self.unsupported(span, "wrong number of arguments")
             }
         }
+    }
+
+    /// `I(a)!Op` passed as an operator: `LAMBDA x, y : I!Op(a, x, y)`, since an operator value
+    /// cannot carry the instance arguments.
+    fn partial_application(&mut self, callee: Callee, leading: Vec<ExprId>, arities: &[usize], span: Span) -> ExprId {
+        let mut args = leading;
+        let mut params = Vec::new();
+        for (i, &arity) in arities.iter().enumerate() {
+            let name = format!("_{i}");
+            let local = self.fresh_local(&name);
+            let arg = if arity > 0 { Expr::OpValue(Callee::Local(local)) } else { Expr::Local(local) };
+            args.push(self.alloc(arg, span));
+            params.push(Param { local, name, arity });
+        }
+        let body = self.alloc(Expr::Call { callee, args }, span);
+        self.alloc(Expr::Lambda { params, body }, span)
     }
 
     fn lower_args(&mut self, args: &[ast::Expr]) -> Vec<ExprId> {
@@ -335,11 +358,11 @@ impl<'a> Lowerer<'a> {
             ("<>", 1) => Expr::Eventually(self.lower_expr(&args[0])),
             ("~>", 2) => Expr::LeadsTo(self.lower_expr(&args[0]), self.lower_expr(&args[1])),
             ("-+->", 2) => Expr::WhilePlus(self.lower_expr(&args[0]), self.lower_expr(&args[1])),
+            // The parser already makes `A \X B \X C` one ternary product and keeps
+            // `(A \X B) \X C` nested, so the operands are taken as they are.
             ("\\X", n) if n >= 2 => {
-                let mut factors = Vec::new();
-                self.flatten_product(args, &mut factors);
-                let id = self.builtin("Core", "\\X", factors.len());
-                Expr::Call { callee: Callee::Builtin(id), args: factors }
+                let id = self.builtin("Core", "\\X", n);
+                Expr::Call { callee: Callee::Builtin(id), args: self.lower_all(args) }
             }
             _ => return self.lower_core_builtin(id, args, span),
         };
@@ -369,28 +392,5 @@ impl<'a> Lowerer<'a> {
                 _ => out.push(self.lower_expr(a)),
             }
         }
-    }
-
-    /// `A \X B \X C` is one ternary product. A parenthesized `(A \X B) \X C` cannot be told
-    /// apart in the AST unless its span starts with `(`, so that case is kept nested.
-    fn flatten_product(&mut self, args: &[ast::Expr], out: &mut Vec<ExprId>) {
-        for (i, a) in args.iter().enumerate() {
-            match &a.kind {
-                ExprKind::OpApp { op, args: inner }
-                    if i == 0
-                        && op.path.is_empty()
-                        && op.name.name == "\\X"
-                        && inner.len() >= 2
-                        && !self.parenthesized(a.span) =>
-                {
-                    self.flatten_product(inner, out)
-                }
-                _ => out.push(self.lower_expr(a)),
-            }
-        }
-    }
-
-    fn parenthesized(&self, span: Span) -> bool {
-        self.spec.sources.text(span).starts_with('(')
     }
 }

@@ -16,6 +16,7 @@ mod expr;
 mod names;
 mod resolve;
 mod scc;
+mod select;
 mod spec;
 
 use crate::ast::{self, Unit};
@@ -25,7 +26,7 @@ use crate::ir::{self, Builtin, BuiltinId, Callee, DefId, Expr, ExprId, LocalId, 
 use crate::loader::LoadedSpec;
 use crate::span::Span;
 use names::{Namespace, Sym};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 
 /// The root module's own declarations, for `tla2 parse`.
@@ -72,12 +73,36 @@ pub fn lower(spec: &LoadedSpec, cfg: Option<&Config>) -> (Program, Vec<Diagnosti
     for (i, m) in modules.iter().enumerate() {
         index.entry(m.name.name.clone()).or_insert(i);
     }
-    let (spaces, ns_diags) = names::NsBuilder::new(&modules, &index).build_all();
+    let parents = nested_parents(spec, &index);
+    let (spaces, ns_diags) = names::NsBuilder::new(&modules, &index, parents).build_all();
     let mut l = Lowerer::new(spec, &modules, &index, spaces);
     l.prog.module = root.ast.name.name.clone();
     l.diags = ns_diags;
     l.run(cfg);
-    (l.prog, l.diags)
+    (l.prog, dedup(l.diags))
+}
+
+/// For each nested module, its parent module and its position among the parent's units.
+fn nested_parents(spec: &LoadedSpec, index: &HashMap<String, usize>) -> Vec<Option<(usize, usize)>> {
+    spec.modules
+        .iter()
+        .map(|m| {
+            let crate::loader::Origin::Nested { parent } = &m.origin else { return None };
+            let p = *index.get(parent)?;
+            let u = spec.modules[p]
+                .ast
+                .units
+                .iter()
+                .position(|u| matches!(u, Unit::Submodule(inner) if inner.name.name == m.ast.name.name))?;
+            Some((p, u))
+        })
+        .collect()
+}
+
+/// Drops repeated diagnostics: an error in a module instantiated several times is reported once.
+fn dedup(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = HashSet::new();
+    diags.into_iter().filter(|d| seen.insert((d.code, d.span, d.message.clone()))).collect()
 }
 
 pub(crate) type FrameId = usize;
@@ -159,7 +184,8 @@ pub(crate) struct Lowerer<'a> {
     pub frames: Vec<Frame>,
     pub frame_keys: HashMap<(Ctx, usize, usize), FrameId>,
     pub def_cache: HashMap<(usize, usize, Option<FrameId>), DefId>,
-    pub pending: Vec<Pending>,
+    /// Lowered in allocation order, so that locals are numbered in source order.
+    pub pending: VecDeque<Pending>,
     pub builtin_ids: HashMap<(String, String), BuiltinId>,
     pub var_ids: HashMap<(usize, usize, usize), VarId>,
     pub consts: HashMap<(usize, usize, usize), ConstTarget>,
@@ -169,6 +195,9 @@ pub(crate) struct Lowerer<'a> {
     /// symbol as reached (through which instance), so that a standard operator is replaced only
     /// where `Mod` sees it.
     pub scoped_overrides: HashMap<Sym, Callee>,
+    /// Set just before resolving the definition named by an instance path `I!Op`: as in TLC,
+    /// the instance's copy of `Op` is a new definition that a cfg `Op <- X` does not replace.
+    pub bypass_override: bool,
     // State of the definition being lowered.
     pub cur: Ctx,
     pub scope: Vec<ScopeEntry>,
@@ -204,12 +233,13 @@ impl<'a> Lowerer<'a> {
             frames: Vec::new(),
             frame_keys: HashMap::new(),
             def_cache: HashMap::new(),
-            pending: Vec::new(),
+            pending: VecDeque::new(),
             builtin_ids: HashMap::new(),
             var_ids: HashMap::new(),
             consts: HashMap::new(),
             overrides: HashMap::new(),
             scoped_overrides: HashMap::new(),
+            bypass_override: false,
             cur: Ctx { module: 0, frame: None },
             scope: Vec::new(),
             inst_locals: HashMap::new(),
@@ -266,12 +296,11 @@ impl<'a> Lowerer<'a> {
                 let _ = self.resolve_sym(root, &sym, Span::default());
             }
         }
-        // LOCAL definitions of the root itself are in `all` too; nothing else to do.
     }
 
     /// Lowers queued definitions until none is left.
     pub(crate) fn drain_pending(&mut self) {
-        while let Some(p) = self.pending.pop() {
+        while let Some(p) = self.pending.pop_front() {
             self.lower_pending(p);
         }
     }

@@ -49,15 +49,45 @@ pub(crate) struct Namespace {
 pub(crate) struct NsBuilder<'a> {
     pub modules: &'a [&'a ast::Module],
     pub index: &'a HashMap<String, usize>,
+    /// For a nested module: its parent and the position of the nested module among the
+    /// parent's units. A nested module sees what its parent defines before it.
+    pub parents: Vec<Option<(usize, usize)>>,
     pub done: Vec<Option<Namespace>>,
     in_progress: Vec<bool>,
     pub diags: Vec<Diagnostic>,
 }
 
 impl<'a> NsBuilder<'a> {
-    pub(crate) fn new(modules: &'a [&'a ast::Module], index: &'a HashMap<String, usize>) -> Self {
+    pub(crate) fn new(
+        modules: &'a [&'a ast::Module],
+        index: &'a HashMap<String, usize>,
+        parents: Vec<Option<(usize, usize)>>,
+    ) -> Self {
         let n = modules.len();
-        NsBuilder { modules, index, done: vec![None; n], in_progress: vec![false; n], diags: Vec::new() }
+        NsBuilder { modules, index, parents, done: vec![None; n], in_progress: vec![false; n], diags: Vec::new() }
+    }
+
+    /// Adds, as non-exported names, what the enclosing modules of `m` define before it.
+    fn add_enclosing(&mut self, ns: &mut Namespace, m: usize) {
+        let Some((p, upto)) = self.parents.get(m).copied().flatten() else { return };
+        self.add_enclosing(ns, p);
+        let parent = self.modules[p];
+        for ext in &parent.extends {
+            let Some(&e) = self.index.get(&ext.name) else { continue };
+            self.build(e);
+            for (name, sym) in self.exports_of(e) {
+                self.add(ns, m, &name, sym, ext.span, true);
+            }
+        }
+        for (u, unit) in parent.units.iter().enumerate().take(upto) {
+            let mut inner = Namespace::default();
+            self.add_unit(&mut inner, p, u, unit);
+            for name in inner.order {
+                if let Some(sym) = inner.all.remove(&name) {
+                    self.add(ns, m, &name, sym, parent.name.span, true);
+                }
+            }
+        }
     }
 
     pub(crate) fn build_all(mut self) -> (Vec<Namespace>, Vec<Diagnostic>) {
@@ -77,6 +107,7 @@ impl<'a> NsBuilder<'a> {
         self.in_progress[m] = true;
         let module = self.modules[m];
         let mut ns = Namespace::default();
+        self.add_enclosing(&mut ns, m);
         for ext in &module.extends {
             let Some(&e) = self.index.get(&ext.name) else { continue };
             self.build(e);
@@ -141,6 +172,12 @@ impl<'a> NsBuilder<'a> {
     /// but the same declaration reached twice (e.g. a module extended along two paths) is not.
     fn add(&mut self, ns: &mut Namespace, m: usize, name: &str, sym: Sym, span: Span, local: bool) {
         if let Some(old) = ns.all.get(name) {
+            // SANY accepts a name that an unnamed INSTANCE brings in again (Apalache annotation
+            // modules define `vars` and then `INSTANCE Spec`); the first definition stays.
+            let via = matches!(old, Sym::Via { .. }) || matches!(sym, Sym::Via { .. });
+            if old.origin() != sym.origin() && via {
+                return;
+            }
             if old.origin() == sym.origin() {
                 // Prefer the directly reached symbol over one reached through an instance.
                 if matches!(old, Sym::Via { .. }) && !matches!(sym, Sym::Via { .. }) {

@@ -22,8 +22,16 @@ pub(crate) enum Target {
     Expr(ExprId),
 }
 
+/// Where one segment of an instance path leads.
+enum Step {
+    /// Into an instance frame.
+    Frame(Ctx),
+    /// To a definition whose subexpression the rest of the path selects.
+    Def(Option<FrameId>, Sym),
+}
+
 /// Substitution nesting beyond this is a substitution that mentions itself.
-const MAX_SUBST_DEPTH: usize = 64;
+pub(crate) const MAX_SUBST_DEPTH: usize = 64;
 
 impl<'a> Lowerer<'a> {
     /// Names of the constants and variables visible in module `m` (its EXTENDS closure).
@@ -234,7 +242,8 @@ impl<'a> Lowerer<'a> {
             }
             _ => return None,
         };
-        if let Some(&callee) = self.overrides.get(&(m, name.clone())) {
+        let bypass = std::mem::take(&mut self.bypass_override);
+        if let Some(&callee) = self.overrides.get(&(m, name.clone())).filter(|_| !bypass) {
             return Some(Target::Call { callee, leading: Vec::new(), param_arities });
         }
         if builtin {
@@ -268,7 +277,7 @@ impl<'a> Lowerer<'a> {
             name_span,
         });
         self.def_cache.insert((c.module, u, c.frame), def);
-        self.pending.push(Pending { def, module: c.module, unit: u, frame: c.frame });
+        self.pending.push_back(Pending { def, module: c.module, unit: u, frame: c.frame });
         def
     }
 
@@ -314,6 +323,7 @@ impl<'a> Lowerer<'a> {
         let saved = self.enter_frame_parent(f);
         let t = match &rhs.kind {
             ExprKind::OpApp { op, args } if args.is_empty() => self.resolve_ref(op, rhs.span),
+            ExprKind::Lambda { params, body } => Some(self.lambda_def(params, body, rhs.span)),
             _ => {
                 let msg = format!("substituting `{name}` by an expression that is not an operator name");
                 Some(Target::Expr(self.unsupported(span, msg)))
@@ -326,6 +336,31 @@ impl<'a> Lowerer<'a> {
             }
             other => other,
         }
+    }
+
+    /// `F <- LAMBDA x : e`: a LET-like definition (it may mention locals in scope) to call.
+    fn lambda_def(&mut self, params: &[ast::Ident], body: &ast::Expr, span: Span) -> Target {
+        let mark = self.scope.len();
+        let ir_params: Vec<crate::ir::Param> = params
+            .iter()
+            .map(|p| crate::ir::Param { local: self.bind_var(&p.name), name: p.name.clone(), arity: 0 })
+            .collect();
+        let body = self.lower_expr(body);
+        self.scope.truncate(mark);
+        let module = self.module_name(self.cur.module).to_string();
+        let arity = ir_params.len();
+        let def = self.prog.defs.alloc(Def {
+            name: "LAMBDA".into(),
+            module,
+            params: ir_params,
+            kind: DefKind::Operator,
+            body,
+            in_let: true,
+            recursive: false,
+            span,
+            name_span: span,
+        });
+        Target::Call { callee: Callee::Def(def), leading: Vec::new(), param_arities: vec![0; arity] }
     }
 
     fn enter_frame_parent(&mut self, f: FrameId) -> (Ctx, Vec<ScopeEntry>) {
@@ -359,59 +394,82 @@ impl<'a> Lowerer<'a> {
         if op.path.is_empty() {
             return self.resolve_plain(&op.name);
         }
-        let mut ctx = self.cur;
-        let mut entered = Vec::new();
-        for (i, seg) in op.path.iter().enumerate() {
-            let let_frame = match self.scope.iter().rev().find(|e| e.name == seg.name.name) {
-                Some(ScopeEntry { kind: LocalKind::Instance(f), .. }) if i == 0 => Some(*f),
-                _ => None,
-            };
-            if let Some(f) = let_frame {
-                if !seg.args.is_empty() {
-                    self.arity_error(&seg.name, 0, seg.args.len());
-                    return None;
-                }
-                ctx = Ctx { module: self.frames[f].module, frame: Some(f) };
-                continue;
-            }
-            let ns = if i == 0 { &self.spaces[ctx.module].all } else { &self.spaces[ctx.module].exports };
-            let Some(sym) = ns.get(&seg.name.name).cloned() else {
-                self.undefined(&seg.name, ctx.module, i > 0);
-                return None;
-            };
-            let (c2, sym) = self.follow_via(ctx, sym)?;
-            let Sym::Inst { module, unit } = sym else {
-                self.error(
-                    "TLA_SEMANTIC_NOT_AN_INSTANCE",
-                    seg.name.span,
-                    format!("`{}` is not an instance", seg.name.name),
-                );
-                return None;
-            };
-            let f = self.instance_frame(c2, module, unit)?;
-            let want = self.frames[f].params.len();
-            if want != seg.args.len() {
-                self.arity_error(&seg.name, want, seg.args.len());
-                return None;
-            }
-            let args: Vec<ExprId> = seg.args.iter().map(|a| self.lower_expr(a)).collect();
-            if !self.inst_locals.contains_key(&f) {
-                self.path_args.insert(f, args);
-                entered.push(f);
-            }
-            ctx = Ctx { module: self.frames[f].module, frame: Some(f) };
+        if let Some(selected) = self.try_selector(op, span) {
+            return selected;
         }
-        let t = match self.spaces[ctx.module].exports.get(&op.name.name).cloned() {
-            Some(sym) => self.resolve_sym(ctx, &sym, span),
-            None => {
-                self.undefined(&op.name, ctx.module, true);
-                None
-            }
-        };
+        let mut entered = Vec::new();
+        let t = self.resolve_path(op, span, &mut entered);
+        // Path arguments are valid only while this reference is being resolved.
         for f in entered {
             self.path_args.remove(&f);
         }
         t
+    }
+
+    /// `I(a)!J!Op`: enters each instance frame, then resolves `Op` among the exported names.
+    fn resolve_path(&mut self, op: &ast::OpRef, span: Span, entered: &mut Vec<FrameId>) -> Option<Target> {
+        let mut ctx = self.cur;
+        for (i, seg) in op.path.iter().enumerate() {
+            match self.enter_segment(ctx, i, seg, entered)? {
+                Step::Frame(c) => ctx = c,
+                Step::Def(frame, sym) => {
+                    // `I!Thm!:`: a subexpression of a definition reached through an instance.
+                    let rest = op.path[i + 1..].iter().map(|s| &s.name);
+                    let selectors: Vec<&ast::Ident> = rest.chain([&op.name]).collect();
+                    return self.lower_selector(frame, sym, seg, &selectors, span);
+                }
+            }
+        }
+        let Some(sym) = self.spaces[ctx.module].exports.get(&op.name.name).cloned() else {
+            self.undefined(&op.name, ctx.module, true);
+            return None;
+        };
+        self.bypass_override = matches!(super::names::innermost(&sym), Sym::Def { .. });
+        let t = self.resolve_sym(ctx, &sym, span);
+        self.bypass_override = false;
+        t
+    }
+
+    /// One segment `I(args)!` of an instance path, seen from `ctx`.
+    fn enter_segment(&mut self, ctx: Ctx, i: usize, seg: &ast::PathSeg, entered: &mut Vec<FrameId>) -> Option<Step> {
+        if i == 0 {
+            if let Some(ScopeEntry { kind: LocalKind::Instance(f), .. }) =
+                self.scope.iter().rev().find(|e| e.name == seg.name.name)
+            {
+                let f = *f;
+                if !seg.args.is_empty() {
+                    self.arity_error(&seg.name, 0, seg.args.len());
+                    return None;
+                }
+                return Some(Step::Frame(Ctx { module: self.frames[f].module, frame: Some(f) }));
+            }
+        }
+        let ns = if i == 0 { &self.spaces[ctx.module].all } else { &self.spaces[ctx.module].exports };
+        let Some(sym) = ns.get(&seg.name.name).cloned() else {
+            self.undefined(&seg.name, ctx.module, i > 0);
+            return None;
+        };
+        let (c2, sym) = self.follow_via(ctx, sym)?;
+        let Sym::Inst { module, unit } = sym else {
+            if i > 0 && matches!(sym, Sym::Def { .. }) {
+                return Some(Step::Def(c2.frame, sym));
+            }
+            let msg = format!("`{}` is not an instance", seg.name.name);
+            self.error("TLA_SEMANTIC_NOT_AN_INSTANCE", seg.name.span, msg);
+            return None;
+        };
+        let f = self.instance_frame(c2, module, unit)?;
+        let want = self.frames[f].params.len();
+        if want != seg.args.len() {
+            self.arity_error(&seg.name, want, seg.args.len());
+            return None;
+        }
+        let args: Vec<ExprId> = seg.args.iter().map(|a| self.lower_expr(a)).collect();
+        if !self.inst_locals.contains_key(&f) {
+            self.path_args.insert(f, args);
+            entered.push(f);
+        }
+        Some(Step::Frame(Ctx { module: self.frames[f].module, frame: Some(f) }))
     }
 
     /// Unwraps symbols reached through unnamed instances, entering their frames.

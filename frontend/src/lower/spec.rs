@@ -33,10 +33,42 @@ impl<'a> Lowerer<'a> {
         self.prog.model.postcondition = cfg.postcondition.as_ref().and_then(|n| self.cfg_named(n));
         self.prog.model.check_deadlock = cfg.check_deadlock;
         if let Some(spec) = &cfg.specification {
+            if cfg.init.is_some() || cfg.next.is_some() {
+                let msg = "the configuration file cannot specify both INIT/NEXT and SPECIFICATION";
+                self.diags.push(Diagnostic::error("CFG_BOTH_SPEC_AND_INIT", spec.span, msg));
+            }
             if let Some(named) = self.cfg_named(spec) {
                 self.drain_pending();
                 self.split_spec(&named, spec);
             }
+        }
+        self.drain_pending();
+        self.check_behavior_present(cfg);
+    }
+
+    /// TLC's rule: an initial predicate is needed as soon as there are variables or anything to
+    /// check, a next-state relation as soon as something is checked beyond the initial states.
+    fn check_behavior_present(&mut self, cfg: &Config) {
+        let m = &self.prog.model;
+        let mut memo = HashMap::new();
+        let beyond_init = m.properties.iter().any(|p| self.level(p.expr, &mut memo) > STATE);
+        let needs_init = !self.prog.vars.is_empty() || !m.invariants.is_empty() || !m.properties.is_empty();
+        let needs_next = !m.invariants.is_empty() || beyond_init;
+        let span = cfg.specification.as_ref().or(cfg.init.as_ref()).map(|i| i.span).unwrap_or_default();
+        // A named but unresolved INIT/NEXT/SPECIFICATION has been reported already.
+        let init_named = cfg.init.is_some() || cfg.specification.is_some();
+        let next_named = cfg.next.is_some() || cfg.specification.as_ref().is_some_and(|_| m.init.is_none());
+        if m.init.is_none() && needs_init && !init_named {
+            let msg = "the configuration file did not specify the initial state predicate";
+            let d = Diagnostic::error("CFG_MISSING_INIT", span, msg)
+                .with_help("add_init", "add `INIT Init` or `SPECIFICATION Spec` to the cfg");
+            self.diags.push(d);
+        }
+        if self.prog.model.next.is_none() && needs_next && !next_named {
+            let msg = "the configuration file did not specify the next-state relation";
+            let d = Diagnostic::error("CFG_MISSING_NEXT", span, msg)
+                .with_help("add_next", "add `NEXT Next` or `SPECIFICATION Spec` to the cfg");
+            self.diags.push(d);
         }
     }
 

@@ -196,7 +196,10 @@ impl<'a> Ev<'a> {
                 }
                 Ok(())
             }
-            _ => Err(EvalError::type_mismatch(format!("The function argument {key} is not a tuple of {} elements.", bounds.len()))),
+            _ => Err(EvalError::type_mismatch(format!(
+                "The function argument {key} is not a tuple of {} elements.",
+                bounds.len()
+            ))),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Calls: of definitions (with operator parameters, RECURSIVE, the constant cache), of
 //! builtins (resolved once, operator arguments as [`OpArg`]), and of operator values.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tla2_frontend::ir::{BuiltinId, Callee, DefId, DefKind, Expr, ExprId, LocalId, Param};
 use tla2_runtime::ops::{Arg, OpArg};
@@ -10,11 +10,17 @@ use tla2_runtime::value::{EvalError, EvalErrorKind, Value};
 use super::{err, Ev};
 use crate::worker::CtxRef;
 
-/// What a local name is bound to: a value, or an operator (parameter `Op(_)`, LAMBDA).
+/// What a local name is bound to: a value, an operator (parameter `Op(_)`, LAMBDA), or the
+/// value of a nullary LET definition, computed on first use (TLC caches it the same way).
 #[derive(Clone)]
 pub(crate) enum Slot {
     Val(Value),
     Op(Arc<Closure>),
+    Lazy(Arc<OnceLock<Value>>),
+    /// An argument that is a state variable, `x` or `x'`, bound by name rather than value (as
+    /// TLC's lazy arguments): read where it is used, and an assignment target in actions, so
+    /// that `Send(p, d, memInt, memInt')` can assign `memInt'`.
+    Target(ExprId),
 }
 
 /// An operator value with the locals it captured.
@@ -42,6 +48,8 @@ impl<'a> Ev<'a> {
                     self.call_closure(&c, slots)
                 }
                 Slot::Val(v) if args.is_empty() => Ok(v),
+                Slot::Target(e) if args.is_empty() => self.eval(e),
+                Slot::Lazy(_) | Slot::Target(_) => Err(EvalError::type_mismatch("A value was applied as an operator.")),
                 Slot::Val(v) => Err(EvalError::type_mismatch(format!("The value {v} was applied as an operator."))),
             },
         }
@@ -52,6 +60,9 @@ impl<'a> Ev<'a> {
     }
 
     fn call_def(&self, d: DefId, args: &[ExprId]) -> Result<Value, EvalError> {
+        if args.is_empty() && self.prog().def(d).in_let {
+            return self.let_value(d);
+        }
         if args.is_empty() {
             if let Some(cell) = self.cached(d) {
                 if let Some(v) = cell.get() {
@@ -70,6 +81,35 @@ impl<'a> Ev<'a> {
             self.push(p.local, s);
         }
         let r = self.def_value(d);
+        self.truncate(base);
+        r
+    }
+
+    /// A nullary LET definition: its cached value when the enclosing LET made a slot for it.
+    fn let_value(&self, d: DefId) -> Result<Value, EvalError> {
+        // Only values of the current state are cached: the next state changes while a walk
+        // runs, and a LET value read both primed and unprimed differs.
+        if self.reading() != super::Reading::Current {
+            return self.def_value(d);
+        }
+        let Some(Slot::Lazy(cell)) = self.lookup_opt(self.sh.let_key(d)) else { return self.def_value(d) };
+        if let Some(v) = cell.get() {
+            return Ok(v.clone());
+        }
+        let v = self.def_value(d)?;
+        let _ = cell.set(v.clone());
+        Ok(v)
+    }
+
+    /// Evaluates `LET defs IN body`, with a lazily filled slot for each nullary definition.
+    pub(crate) fn eval_let(&self, defs: &[DefId], body: ExprId) -> Result<Value, EvalError> {
+        let base = self.env_len();
+        for d in defs {
+            if self.prog().def(*d).params.is_empty() {
+                self.push(self.sh.let_key(*d), Slot::Lazy(Arc::new(OnceLock::new())));
+            }
+        }
+        let r = self.eval(body);
         self.truncate(base);
         r
     }
@@ -93,11 +133,27 @@ impl<'a> Ev<'a> {
                 let arity = params.and_then(|ps| ps.get(i)).map_or(0, |p| p.arity);
                 if arity > 0 || self.is_op_expr(*a) {
                     self.make_closure(*a).map(Slot::Op)
+                } else if let Some(t) = self.target_arg(*a) {
+                    Ok(t)
                 } else {
                     self.eval(*a).map(Slot::Val)
                 }
             })
             .collect()
+    }
+
+    /// `x`, `x'`, or a parameter bound to one of them, as a [`Slot::Target`].
+    fn target_arg(&self, a: ExprId) -> Option<Slot> {
+        let p = self.prog();
+        match p.expr(a) {
+            Expr::Var(_) => Some(Slot::Target(a)),
+            Expr::Prime(x) if matches!(p.expr(*x), Expr::Var(_)) => Some(Slot::Target(a)),
+            Expr::Local(l) => match self.lookup_opt(*l) {
+                Some(t @ Slot::Target(_)) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     fn is_op_expr(&self, a: ExprId) -> bool {
@@ -113,11 +169,19 @@ impl<'a> Ev<'a> {
             Expr::OpValue(Callee::Local(l)) => {
                 return match self.lookup(*l)? {
                     Slot::Op(c) => Ok(c),
-                    Slot::Val(v) => Err(EvalError::type_mismatch(format!("The value {v} was passed where an operator was expected."))),
+                    Slot::Val(v) => Err(EvalError::type_mismatch(format!(
+                        "The value {v} was passed where an operator was expected."
+                    ))),
+                    Slot::Lazy(_) | Slot::Target(_) => {
+                        Err(EvalError::type_mismatch("A value was passed where an operator was expected."))
+                    }
                 }
             }
             Expr::Lambda { .. } => (Target::Lambda(a), true),
-            _ => return Err(EvalError::type_mismatch("An expression was passed where an operator was expected.").at(crate::analysis::expr_index(a))),
+            _ => {
+                return Err(EvalError::type_mismatch("An expression was passed where an operator was expected.")
+                    .at(crate::analysis::expr_index(a)))
+            }
         };
         let captured = if capture { self.env_snapshot() } else { Vec::new() };
         Ok(Arc::new(Closure { target, captured }))
@@ -146,7 +210,8 @@ impl<'a> Ev<'a> {
         if let Target::Builtin(b) = c.target {
             let vals = args.into_iter().map(|s| match s {
                 Slot::Val(v) => Ok(v),
-                Slot::Op(_) => Err(EvalError::type_mismatch("An operator was passed to a builtin where a value was expected.")),
+                Slot::Target(e) => self.eval(e),
+                _ => Err(EvalError::type_mismatch("An operator was passed to a builtin where a value was expected.")),
             });
             let vals = vals.collect::<Result<Vec<_>, _>>()?;
             return self.call_builtin_values(b, vals);
@@ -197,7 +262,8 @@ impl<'a> Ev<'a> {
                     f(&[Arg::Value(x), Arg::Value(self.eval(*b)?)], &mut ctx)
                 }
                 _ => {
-                    let vals: Vec<Arg> = args.iter().map(|a| self.eval(*a).map(Arg::Value)).collect::<Result<_, _>>()?;
+                    let vals: Vec<Arg> =
+                        args.iter().map(|a| self.eval(*a).map(Arg::Value)).collect::<Result<_, _>>()?;
                     f(&vals, &mut ctx)
                 }
             };
@@ -214,8 +280,11 @@ impl<'a> Ev<'a> {
         let mut call_args = Vec::with_capacity(args.len());
         for a in args {
             match self.is_op_expr(*a) {
-                true => call_args.push(Arg::Op(oi.next().ok_or_else(|| EvalError::other("internal: argument mismatch"))?)),
-                false => call_args.push(Arg::Value(vi.next().ok_or_else(|| EvalError::other("internal: argument mismatch"))?)),
+                true => {
+                    call_args.push(Arg::Op(oi.next().ok_or_else(|| EvalError::other("internal: argument mismatch"))?))
+                }
+                false => call_args
+                    .push(Arg::Value(vi.next().ok_or_else(|| EvalError::other("internal: argument mismatch"))?)),
             }
         }
         f(&call_args, &mut ctx)

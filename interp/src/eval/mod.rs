@@ -52,15 +52,17 @@ impl Shared {
             literals[expr_index(id) as usize] = Some(v);
         }
         let constant = constant_defs(&prog);
-        let cacheable = prog
-            .defs
-            .iter()
-            .map(|(id, d)| constant[def_index(id)] && d.params.is_empty() && !d.in_let)
-            .collect();
+        let cacheable =
+            prog.defs.iter().map(|(id, d)| constant[def_index(id)] && d.params.is_empty() && !d.in_let).collect();
         let cache = (0..prog.defs.len()).map(|_| OnceLock::new()).collect();
         let has_recursion = prog.defs.iter().any(|(_, d)| d.recursive);
         let impure = crate::analysis::impure_builtins(&prog);
         Shared { prog, sources, builtins, literals, cache, cacheable, constant, impure, has_recursion }
+    }
+
+    /// The stack key of a nullary LET definition's cached value: past every real local.
+    pub(crate) fn let_key(&self, d: DefId) -> LocalId {
+        LocalId(self.prog.local_count.saturating_add(def_index(d) as u32))
     }
 
     /// Whether `e` is constant-level: evaluable once, without a state.
@@ -105,12 +107,12 @@ pub(crate) fn err(kind: EvalErrorKind, msg: impl Into<String>) -> EvalError {
 
 impl<'a> Ev<'a> {
     /// An evaluator over `cur` (the empty slice for constant expressions).
+    /// The next state starts empty (no allocation); a walk sizes it.
     pub fn new(sh: &'a Arc<Shared>, cur: &'a [Value], worker: &'a RefCell<WorkerData>) -> Ev<'a> {
-        let n = sh.prog.vars.len();
         Ev {
             sh,
             cur,
-            next: RefCell::new(vec![None; n]),
+            next: RefCell::new(Vec::new()),
             reading: Cell::new(Reading::Current),
             init_mode: false,
             env: RefCell::new(Vec::new()),
@@ -162,6 +164,9 @@ impl<'a> Ev<'a> {
     }
     pub(crate) fn env_prefix(&self, n: usize) -> Vec<(LocalId, Slot)> {
         self.env.borrow()[..n].to_vec()
+    }
+    pub(crate) fn lookup_opt(&self, l: LocalId) -> Option<Slot> {
+        self.env.borrow().iter().rev().find(|(id, _)| *id == l).map(|(_, s)| s.clone())
     }
     pub(crate) fn lookup(&self, l: LocalId) -> Result<Slot, EvalError> {
         let env = self.env.borrow();
@@ -225,6 +230,8 @@ impl<'a> Ev<'a> {
             Expr::Local(l) => match self.lookup(*l)? {
                 Slot::Val(v) => Ok(v),
                 Slot::Op(c) => self.call_closure(&c, Vec::new()),
+                Slot::Target(x) => self.eval(x),
+                Slot::Lazy(_) => Err(EvalError::other("internal: a LET slot was read as a local")),
             },
             Expr::Call { callee, args } => self.eval_call(*callee, args),
             Expr::OpValue(_) | Expr::Lambda { .. } => {
@@ -240,7 +247,7 @@ impl<'a> Ev<'a> {
             Expr::Forall { bounds, body } => self.quantify(bounds, *body, true),
             Expr::Exists { bounds, body } => self.quantify(bounds, *body, false),
             Expr::Choose { binding, body } => self.choose(binding, *body),
-            Expr::Let { body, .. } => self.eval(*body),
+            Expr::Let { defs, body } => self.eval_let(defs, *body),
             Expr::Eq(a, b) => Ok(Value::Bool(Value::tlc_eq(&self.eval(*a)?, &self.eval(*b)?)?)),
             Expr::In(a, s) => {
                 let a = self.eval(*a)?;
@@ -259,17 +266,26 @@ impl<'a> Ev<'a> {
             Expr::FunCons { bounds, body } => self.fun_cons(bounds, *body),
             Expr::FunSet { domain, range } => ops::core::fun_set(&self.eval(*domain)?, &self.eval(*range)?),
             Expr::Record(fields) => {
-                let vals = fields.iter().map(|(k, x)| Ok((k.as_str(), self.eval(*x)?))).collect::<Result<Vec<_>, EvalError>>()?;
+                let vals = fields
+                    .iter()
+                    .map(|(k, x)| Ok((k.as_str(), self.eval(*x)?)))
+                    .collect::<Result<Vec<_>, EvalError>>()?;
                 Ok(Value::record(vals))
             }
             Expr::RecordSet(fields) => {
-                let vals = fields.iter().map(|(k, x)| Ok((Arc::from(k.as_str()), self.eval(*x)?))).collect::<Result<Vec<_>, EvalError>>()?;
+                let vals = fields.iter().map(|(k, x)| Ok((Arc::from(k.as_str()), self.eval(*x)?))).collect::<Result<
+                    Vec<_>,
+                    EvalError,
+                >>(
+                )?;
                 ops::core::record_set(vals)
             }
             Expr::Except { base, updates } => self.except(*base, updates),
             Expr::ExceptAt => match self.at.borrow().last() {
                 Some(Some(v)) => Ok(v.clone()),
-                _ => Err(EvalError::not_in_domain("@ was used where the EXCEPT path is not in the domain of the function.")),
+                _ => Err(EvalError::not_in_domain(
+                    "@ was used where the EXCEPT path is not in the domain of the function.",
+                )),
             },
             Expr::Apply { fun, arg } => self.apply(*fun, *arg),
             Expr::Field { record, field } => self.eval(*record)?.field(field),
@@ -305,7 +321,10 @@ impl<'a> Ev<'a> {
                 Ok(Value::Bool(now != self.primed(|| self.eval(*sub))?))
             }
             Expr::Unsupported { message } => Err(err(EvalErrorKind::Unsupported, message.clone())),
-            other => Err(err(EvalErrorKind::Unsupported, format!("TLC cannot evaluate this expression here ({}).", kind_of(other)))),
+            other => Err(err(
+                EvalErrorKind::Unsupported,
+                format!("TLC cannot evaluate this expression here ({}).", kind_of(other)),
+            )),
         }
     }
 
@@ -354,11 +373,18 @@ impl<'a> Ev<'a> {
             }
         }
         other.ok_or_else(|| {
-            err(EvalErrorKind::NoWitness, "Attempted to evaluate a CASE expression, and none of the conditions were true.")
+            err(
+                EvalErrorKind::NoWitness,
+                "Attempted to evaluate a CASE expression, and none of the conditions were true.",
+            )
         })
     }
 
-    fn except(&self, base: ExprId, updates: &[(Vec<tla2_frontend::ir::ExceptKey>, ExprId)]) -> Result<Value, EvalError> {
+    fn except(
+        &self,
+        base: ExprId,
+        updates: &[(Vec<tla2_frontend::ir::ExceptKey>, ExprId)],
+    ) -> Result<Value, EvalError> {
         use tla2_frontend::ir::ExceptKey;
         let mut f = self.eval(base)?;
         for (path, val) in updates {

@@ -1,11 +1,11 @@
 //! Running a BFS check from parsed run flags and writing TLC's human output as it goes, for
 //! `tla2 check` and compiled checkers alike.
 
-use super::{OutputFormat, RunOptions};
+use super::{OutputFormat, RunOptions, TraceFormat};
 use crate::engine::{check_observed, EngineEvent, Observer};
 use crate::model::Model;
-use crate::report::human;
 use crate::report::CheckResult;
+use crate::report::{dump, human};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -26,9 +26,28 @@ pub fn run_check<M: Model>(
     printer.line(&format!("Starting... ({})", human::timestamp(SystemTime::now())));
     printer.line("Computing initial states...");
     let result = check_observed(model, &opts.check_options(), &printer);
-    printer.write(&human::render_verdict(&result));
+    printer.write(&human::render_verdict_head(&result));
+    // TLC writes the counterexample files after the trace and before the statistics.
+    if !result.trace.is_empty() {
+        for (format, file) in &opts.dump_trace {
+            printer.line(&dump_trace(&result, *format, file));
+        }
+    }
+    printer.write(&human::render_statistics(&result));
     printer.line(&human::finished_line(result.stats.duration, SystemTime::now()));
     result
+}
+
+/// Writes the counterexample to `file`; returns the line to print about it.
+fn dump_trace(result: &CheckResult, format: TraceFormat, file: &str) -> String {
+    let text = match format {
+        TraceFormat::Json => dump::counterexample_json(&result.variables, &result.trace),
+        TraceFormat::Tla => dump::counterexample_tla(file, &result.variables, &result.trace),
+    };
+    match std::fs::write(file, text) {
+        Ok(()) => format!("\"CounterExample written: {file}\""),
+        Err(e) => format!("Error: could not write the counterexample to {file}: {e}"),
+    }
 }
 
 /// A note naming the TLC flags that were accepted but have no effect, if any.

@@ -12,18 +12,21 @@ use super::expand::{Candidate, ChunkOut, Event, EventKind, ExpandCtx};
 use super::seen::FingerprintSet;
 use super::trace::{replay, ParentLinks};
 use super::{CheckOptions, EngineEvent, Observer, Silent};
-use crate::model::{ActionId, EngineSnapshot, Model, PropertyInfo};
+use crate::model::{ActionId, ActionInfo, EngineSnapshot, Model, PropertyInfo};
 use crate::report::human::ProgressInfo;
 use crate::report::{ActionStats, CheckResult, ErrorContext, OutDegree, Stats, Status, TraceStep, Violation};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-/// States of the current level expanded per worker between two merges: large enough to keep
-/// the workers busy, small enough to bound the memory of unmerged successors.
-const WINDOW_PER_WORKER: usize = 4096;
+/// States of the current level expanded between two merges: large enough to keep the workers
+/// busy, small enough to bound the memory of unmerged successors. It does not depend on the
+/// number of workers, so neither do the snapshots the model is given (`TLCGet("distinct")`).
+const WINDOW: usize = 16 * 1024;
 const INITIAL_CAPACITY: u64 = 1 << 16;
+/// When TLC prints its first progress line.
+const FIRST_PROGRESS: Duration = Duration::from_secs(3);
 
 /// Checks the model's safety properties by BFS.
 pub fn check<M: Model>(model: &M, opts: &CheckOptions) -> CheckResult {
@@ -70,6 +73,7 @@ struct ProgressMark {
     at: Instant,
     generated: u64,
     distinct: u64,
+    reports: u32,
 }
 
 /// Where the merge of a window is: the level, its first state's number, the window's offset.
@@ -104,7 +108,7 @@ impl<'a, M: Model> Run<'a, M> {
             violations: Vec::new(),
             outdegree: Vec::new(),
             start: now,
-            progress: ProgressMark { at: now, generated: 0, distinct: 0 },
+            progress: ProgressMark { at: now, generated: 0, distinct: 0, reports: 0 },
         }
     }
 
@@ -138,10 +142,9 @@ impl<'a, M: Model> Run<'a, M> {
                 return Stop::Done;
             }
             let mut next = Vec::new();
-            let window = WINDOW_PER_WORKER * self.workers.len();
             let mut window_start = 0;
             while window_start < level.len() {
-                let end = (window_start + window).min(level.len());
+                let end = (window_start + WINDOW).min(level.len());
                 let queue = (level.len() - window_start + next.len()) as u64;
                 let outs = self.expand_window(&level[window_start..end], self.snapshot(level_no, queue));
                 let pos = LevelPos { level: level_no, first_number, window_start };
@@ -177,6 +180,8 @@ impl<'a, M: Model> Run<'a, M> {
             self.stats.initial_generated = self.stats.generated;
             return Err(Stop::Init { status: Status::EvalError { error, context: ErrorContext::Init }, state: None });
         }
+        // Initial states are level 1 while their constraints and invariants are evaluated.
+        model.set_snapshot(&mut worker, &EngineSnapshot { level: 1, ..snapshot });
         let mut level = Vec::new();
         let mut failure = None;
         for (ordinal, state) in states.into_iter().enumerate() {
@@ -226,10 +231,7 @@ impl<'a, M: Model> Run<'a, M> {
             return Err(Stop::Init { status, state: Some(state) });
         }
         self.stats.max_queue = level.len() as u64;
-        self.observer.event(&EngineEvent::InitialStates {
-            generated: self.stats.generated,
-            distinct: self.seen.len(),
-        });
+        self.observer.event(&EngineEvent::InitialStates { generated: self.stats.generated, distinct: self.seen.len() });
         Ok(level)
     }
 
@@ -273,7 +275,11 @@ impl<'a, M: Model> Run<'a, M> {
         pos: &LevelPos,
         next: &mut Vec<M::State>,
     ) -> Option<Stop<M::State>> {
-        for out in outs {
+        // Only the chunks up to the first event count; the later ones were never expanded.
+        let merged = outs.iter().position(|o| o.event.is_some()).map_or(outs.len(), |i| i + 1);
+        let fps: Vec<u64> = outs[..merged].iter().flat_map(|o| o.candidates.iter().map(|c| c.fp)).collect();
+        let mut is_new = self.seen.insert_batch(&fps, self.pool.as_ref()).into_iter();
+        for out in outs.into_iter().take(merged) {
             let mut new_per_parent = vec![0u32; out.generated.len()];
             let mut last_was_new = false;
             let mut violations = out.violations.into_iter().peekable();
@@ -281,7 +287,10 @@ impl<'a, M: Model> Run<'a, M> {
                 while let Some((_, v)) = violations.next_if(|(before, _)| *before <= j) {
                     self.record_violation(v, level, pos, last_was_new);
                 }
-                last_was_new = self.insert_candidate(c, pos, out.first, &mut new_per_parent, next);
+                last_was_new = is_new.next().unwrap_or(false);
+                if last_was_new {
+                    self.add_state(c, pos, out.first, &mut new_per_parent, next);
+                }
             }
             for (_, v) in violations {
                 self.record_violation(v, level, pos, last_was_new);
@@ -292,24 +301,27 @@ impl<'a, M: Model> Run<'a, M> {
             }
             match out.event {
                 None => self.record_outdegree(&new_per_parent),
-                Some(event) => return Some(self.stop_at(event, level, pos, next.len(), last_was_new)),
+                Some(event) => {
+                    if matches!(event.kind, EventKind::Exit) {
+                        // TLC finishes the state that asked to exit, so it counts in the outdegree.
+                        self.record_outdegree(&new_per_parent);
+                    }
+                    return Some(self.stop_at(event, level, pos, next.len(), last_was_new));
+                }
             }
         }
         None
     }
 
-    /// True if the candidate is a new state.
-    fn insert_candidate(
+    /// Numbers a new state, links it to its parent and queues it for the next level.
+    fn add_state(
         &mut self,
         c: Candidate<M::State>,
         pos: &LevelPos,
         chunk_first: u32,
         new_per_parent: &mut [u32],
         next: &mut Vec<M::State>,
-    ) -> bool {
-        if !self.seen.insert(c.fp) {
-            return false;
-        }
+    ) {
         let parent_number = pos.first_number + (pos.window_start + c.parent as usize) as u64;
         self.links.push(Some(parent_number), c.ordinal as u64);
         if let Some(stats) = self.stats.per_action.get_mut(c.action as usize) {
@@ -320,7 +332,6 @@ impl<'a, M: Model> Run<'a, M> {
         }
         self.stats.depth = self.stats.depth.max(pos.level + 1);
         next.push(c.state);
-        true
     }
 
     /// Keeps a violation found with `-continue`. TLC checks invariants only of new states, so
@@ -352,6 +363,7 @@ impl<'a, M: Model> Run<'a, M> {
             },
             EventKind::Deadlock => Status::Deadlock,
             EventKind::Error(error, context) => Status::EvalError { error, context },
+            EventKind::Exit => Status::Success,
         }
     }
 
@@ -377,6 +389,9 @@ impl<'a, M: Model> Run<'a, M> {
         // TLC adds a new violating state to the seen set but never enqueues it.
         let unqueued = usize::from(event.successor_is_candidate && last_was_new);
         self.stats.left_on_queue = (level.len() - parent_index - 1 + next_len - unqueued) as u64;
+        if matches!(event.kind, EventKind::Exit) {
+            return Stop::Done;
+        }
         let status = self.event_status(event.kind);
         Stop::Found {
             status,
@@ -386,12 +401,15 @@ impl<'a, M: Model> Run<'a, M> {
         }
     }
 
+    /// TLC reports progress once about three seconds after the search starts and then every
+    /// interval, and computes the rates as if a whole interval had passed each time.
     fn maybe_report_progress(&mut self, queue: u64) {
-        let elapsed = self.progress.at.elapsed();
-        if elapsed < self.opts.progress_interval {
+        let interval = self.opts.progress_interval;
+        let due = if self.progress.reports == 0 { interval.min(FIRST_PROGRESS) } else { interval };
+        if self.progress.at.elapsed() < due {
             return;
         }
-        let minutes = elapsed.as_secs_f64() / 60.0;
+        let minutes = if interval.is_zero() { 1.0 } else { interval.as_secs_f64() / 60.0 };
         let distinct = self.seen.len();
         let info = ProgressInfo {
             depth: self.stats.depth,
@@ -401,7 +419,8 @@ impl<'a, M: Model> Run<'a, M> {
             states_per_minute: ((self.stats.generated - self.progress.generated) as f64 / minutes) as u64,
             distinct_per_minute: ((distinct - self.progress.distinct) as f64 / minutes) as u64,
         };
-        self.progress = ProgressMark { at: Instant::now(), generated: self.stats.generated, distinct };
+        let reports = self.progress.reports + 1;
+        self.progress = ProgressMark { at: Instant::now(), generated: self.stats.generated, distinct, reports };
         self.observer.event(&EngineEvent::Progress(info));
     }
 
@@ -420,7 +439,9 @@ impl<'a, M: Model> Run<'a, M> {
             Stop::Found { status, parent_number, parent, successor } => {
                 match self.rebuild_trace(parent_number, &parent, successor) {
                     Ok(trace) => (status, trace),
-                    Err(message) => (Status::TraceReplayFailed { message: format!("{status:?}: {message}") }, Vec::new()),
+                    Err(message) => {
+                        (Status::TraceReplayFailed { message: format!("{status:?}: {message}") }, Vec::new())
+                    }
                 }
             }
         };
@@ -448,7 +469,12 @@ impl<'a, M: Model> Run<'a, M> {
     fn step(&self, state: &M::State, action: Option<ActionId>) -> TraceStep {
         TraceStep {
             values: self.model.state_values(state),
-            action: action.and_then(|a| self.model.actions().get(a as usize).cloned()),
+            // An action id the model did not declare still marks a successor, never an
+            // initial state.
+            action: action.map(|a| {
+                let declared = self.model.actions().get(a as usize).cloned();
+                declared.unwrap_or_else(|| ActionInfo { name: format!("action {a}"), location: None })
+            }),
             fingerprint: self.model.fingerprint(state),
         }
     }

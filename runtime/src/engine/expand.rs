@@ -11,6 +11,9 @@ use super::seen::FingerprintSet;
 use crate::model::{ActionId, EngineSnapshot, Model, ModelError};
 use crate::report::ErrorContext;
 
+/// States whose successors are generated before any of them is looked up.
+const STATE_BATCH: usize = 8;
+
 /// A successor that satisfies the constraints and was not in the seen set when its chunk was
 /// expanded; the merge decides whether it is new.
 pub(crate) struct Candidate<S> {
@@ -28,6 +31,8 @@ pub(crate) enum EventKind {
     ActionProperty(usize),
     Deadlock,
     Error(ModelError, ErrorContext),
+    /// The model asked to stop after this state (`TLCSet("exit", TRUE)`).
+    Exit,
 }
 
 /// The first event of a chunk, with the successor it concerns (if any).
@@ -84,38 +89,56 @@ impl<M: Model> ExpandCtx<'_, M> {
         };
         let mut buffer: Vec<(ActionId, M::State)> = Vec::new();
         let mut fps: Vec<u64> = Vec::new();
-        for (i, state) in states.iter().enumerate() {
-            let parent = first + i as u32;
-            let snapshot = EngineSnapshot { worker: worker_index, ..self.snapshot.clone() };
-            self.model.set_snapshot(worker, &snapshot);
+        let mut ends: Vec<(usize, Result<(), ModelError>)> = Vec::with_capacity(STATE_BATCH);
+        for (b, batch) in states.chunks(STATE_BATCH).enumerate() {
+            // Generate and fingerprint a few states' successors before looking any of them up,
+            // so that the seen-set slots are fetched while other work happens.
             buffer.clear();
-            let result = self.model.next_states(worker, state, &mut |a, s| buffer.push((a, s)));
+            ends.clear();
+            for (k, state) in batch.iter().enumerate() {
+                self.model.set_snapshot(worker, &self.snapshot_for(first + (b * STATE_BATCH + k) as u32, worker_index));
+                let result = self.model.next_states(worker, state, &mut |a, s| buffer.push((a, s)));
+                ends.push((buffer.len(), result));
+            }
+            // TLC evaluates constraints and invariants of a successor at the successor's level.
+            let last = first + (b * STATE_BATCH + batch.len() - 1) as u32;
+            let snapshot = self.snapshot_for(last, worker_index);
+            self.model.set_snapshot(worker, &EngineSnapshot { level: snapshot.level + 1, ..snapshot });
             fps.clear();
             fps.extend(buffer.iter().map(|(_, s)| self.model.fingerprint(s)));
             for &fp in &fps {
                 self.seen.prefetch(fp);
             }
-            let mut step = StepCtx { parent, from: state, out: &mut out };
-            let stopped = self.successors(worker, &mut step, &mut buffer, &fps);
-            if stopped {
-                return out;
-            }
-            if let Err(error) = result {
-                out.event = Some(Event {
-                    parent,
-                    kind: EventKind::Error(error, ErrorContext::Next),
-                    successor: None,
-                    successor_is_candidate: false,
-                });
-                return out;
-            }
-            if fps.is_empty() && self.check_deadlock {
-                out.event =
-                    Some(Event { parent, kind: EventKind::Deadlock, successor: None, successor_is_candidate: false });
+            let mut successors = buffer.drain(..);
+            let mut begin = 0;
+            for (k, (state, (end, result))) in batch.iter().zip(ends.drain(..)).enumerate() {
+                let parent = first + (b * STATE_BATCH + k) as u32;
+                let mut step = StepCtx { parent, from: state, out: &mut out };
+                if self.successors(worker, &mut step, (&mut successors).take(end - begin), &fps[begin..end]) {
+                    return out;
+                }
+                let kind = match result {
+                    Err(error) => EventKind::Error(error, ErrorContext::Next),
+                    Ok(()) if end == begin && self.check_deadlock => EventKind::Deadlock,
+                    Ok(()) if self.model.take_exit_request(worker) => EventKind::Exit,
+                    Ok(()) => {
+                        begin = end;
+                        continue;
+                    }
+                };
+                out.event = Some(Event { parent, kind, successor: None, successor_is_candidate: false });
                 return out;
             }
         }
         out
+    }
+
+    /// The snapshot for expanding the window's state `index`. `self.snapshot.queue` counts the
+    /// states waiting when the window started, the window included; TLC has dequeued the states
+    /// up to and including the one it expands.
+    fn snapshot_for(&self, index: u32, worker_index: usize) -> EngineSnapshot {
+        let queue = self.snapshot.queue.saturating_sub(index as u64 + 1);
+        EngineSnapshot { queue, worker: worker_index, ..self.snapshot.clone() }
     }
 
     /// Processes the successors of one parent in order; true if an event stopped the chunk.
@@ -123,11 +146,11 @@ impl<M: Model> ExpandCtx<'_, M> {
         &self,
         worker: &mut M::Worker,
         step: &mut StepCtx<'_, M::State>,
-        buffer: &mut Vec<(ActionId, M::State)>,
+        successors: impl Iterator<Item = (ActionId, M::State)>,
         fps: &[u64],
     ) -> bool {
         step.out.generated.push(0);
-        for (ordinal, ((action, succ), &fp)) in buffer.drain(..).zip(fps).enumerate() {
+        for (ordinal, ((action, succ), &fp)) in successors.zip(fps).enumerate() {
             if let Some(n) = step.out.generated.last_mut() {
                 *n += 1;
             }

@@ -2,15 +2,16 @@
 //!
 //! Thread-safety contract: the BFS alternates two phases per batch of states. In the expansion
 //! phase many workers call [`FingerprintSet::contains`] through a shared reference while nobody
-//! inserts; in the merge phase one thread (or one thread per shard, see
-//! [`FingerprintSet::shards_mut`]) inserts in a fixed order. The borrow checker enforces the
-//! phases, so the table needs no atomics, and which insertion wins never depends on thread
-//! timing (architecture invariant 6).
+//! inserts; in the merge phase [`FingerprintSet::insert_batch`] fills each shard from one thread,
+//! in the order of the batch. The borrow checker enforces the phases, so the table needs no
+//! atomics, and which insertion wins never depends on thread timing (architecture invariant 6).
 //!
 //! Layout: `SHARDS` independent linear-probing tables of `u64`, 0 marking an empty slot (models
-//! never return fingerprint 0). The shard is chosen by the top bits of the fingerprint and the
-//! slot by the low bits, so the two are independent. Shards grow one at a time in large steps,
+//! never return fingerprint 0). The shard and the slot come from disjoint bits of the mixed
+//! fingerprint, so the two are independent. Shards grow one at a time in large steps,
 //! which keeps the peak of a growth small and avoids the page zeroing of many doublings.
+
+use rayon::prelude::*;
 
 const SHARD_BITS: u32 = 6;
 const SHARDS: usize = 1 << SHARD_BITS;
@@ -18,7 +19,7 @@ const SHARDS: usize = 1 << SHARD_BITS;
 const MAX_LOAD_PER_1024: usize = 768;
 const MIN_SHARD_SLOTS: usize = 1 << 10;
 /// Small tables grow ×4 so that growth is rare; past this size they grow ×2 to bound memory.
-const FAST_GROWTH_LIMIT: usize = 1 << 22;
+const FAST_GROWTH_LIMIT: usize = 1 << 16;
 
 /// A set of nonzero 64-bit fingerprints.
 pub struct FingerprintSet {
@@ -27,7 +28,7 @@ pub struct FingerprintSet {
 }
 
 /// One open-addressing table; `slots.len()` is a power of two.
-pub struct Shard {
+struct Shard {
     slots: Vec<u64>,
     len: usize,
 }
@@ -54,47 +55,93 @@ impl FingerprintSet {
         self.shards.iter().map(|s| s.slots.len() * 8).sum()
     }
 
-    pub fn shard_of(fp: u64) -> usize {
-        (fp >> (64 - SHARD_BITS)) as usize
+    fn shard_of(fp: u64) -> usize {
+        (mix(fp) >> (64 - SHARD_BITS)) as usize
     }
 
     pub fn contains(&self, fp: u64) -> bool {
-        debug_assert!(fp != 0, "fingerprint 0 is reserved for empty slots");
+        let fp = key(fp);
         self.shards[Self::shard_of(fp)].contains(fp)
     }
 
     /// Tells the CPU that `fp` will be looked up soon, so the slot's cache line is on its way
     /// while other work happens: the seen-set miss dominates the cost of a successor.
     pub fn prefetch(&self, fp: u64) {
+        let fp = key(fp);
         self.shards[Self::shard_of(fp)].prefetch(fp);
     }
 
     /// Adds `fp`; true if it was not in the set.
     pub fn insert(&mut self, fp: u64) -> bool {
+        let fp = key(fp);
         let added = self.shards[Self::shard_of(fp)].insert(fp);
         self.len += added as u64;
         added
     }
 
-    /// The shards, for inserting in parallel one shard per thread. Call
-    /// [`FingerprintSet::recount`] afterwards.
-    pub fn shards_mut(&mut self) -> &mut [Shard] {
-        &mut self.shards
+    /// Inserts `fps` in order; `result[i]` is true if `fps[i]` was in neither the set nor
+    /// `fps[..i]`. With a pool, the shards are filled in parallel, each in the order of `fps`,
+    /// which gives the same result as inserting one by one.
+    pub fn insert_batch(&mut self, fps: &[u64], pool: Option<&rayon::ThreadPool>) -> Vec<bool> {
+        let mut new = vec![false; fps.len()];
+        let Some(pool) = pool.filter(|_| fps.len() >= PARALLEL_BATCH) else {
+            for (i, &fp) in fps.iter().enumerate() {
+                if let Some(&ahead) = fps.get(i + PREFETCH_DISTANCE) {
+                    self.prefetch(ahead);
+                }
+                new[i] = self.insert(fp);
+            }
+            return new;
+        };
+        let groups = group_by_shard(fps);
+        let added: Vec<Vec<u32>> = pool.install(|| {
+            self.shards.par_iter_mut().zip(groups.par_iter()).map(|(shard, idx)| shard.insert_all(fps, idx)).collect()
+        });
+        for i in added.into_iter().flatten() {
+            new[i as usize] = true;
+            self.len += 1;
+        }
+        new
     }
+}
 
-    /// Recomputes the length after inserts through [`FingerprintSet::shards_mut`].
-    pub fn recount(&mut self) {
-        self.len = self.shards.iter().map(|s| s.len as u64).sum();
+/// Batches smaller than this are inserted by the calling thread.
+const PARALLEL_BATCH: usize = 4096;
+/// How many fingerprints ahead an insertion loop prefetches.
+const PREFETCH_DISTANCE: usize = 16;
+
+/// The indices of `fps`, grouped by shard and in their original order within a shard.
+fn group_by_shard(fps: &[u64]) -> Vec<Vec<u32>> {
+    let mut counts = [0usize; SHARDS];
+    for &fp in fps {
+        counts[FingerprintSet::shard_of(key(fp))] += 1;
     }
+    let mut groups: Vec<Vec<u32>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for (i, &fp) in fps.iter().enumerate() {
+        groups[FingerprintSet::shard_of(key(fp))].push(i as u32);
+    }
+    groups
+}
+
+/// Models promise never to return fingerprint 0, which marks empty slots; should one do so
+/// anyway, it is stored as 1 rather than corrupting the table.
+fn key(fp: u64) -> u64 {
+    fp.max(1)
+}
+
+/// A multiplicative mix, so that fingerprints with weak bits still spread over shards and
+/// slots. The shard takes the top bits and the slot bits below them.
+fn mix(fp: u64) -> u64 {
+    fp.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 impl Shard {
     fn index(&self, fp: u64) -> usize {
-        // A multiplicative mix keeps models with weak low bits from clustering.
-        (fp.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20) as usize & (self.slots.len() - 1)
+        (mix(fp) >> 20) as usize & (self.slots.len() - 1)
     }
 
-    pub fn contains(&self, fp: u64) -> bool {
+    /// Whether `fp` (nonzero) is in the shard.
+    fn contains(&self, fp: u64) -> bool {
         let mask = self.slots.len() - 1;
         let mut i = self.index(fp);
         loop {
@@ -118,8 +165,8 @@ impl Shard {
         let _ = i;
     }
 
-    /// Adds `fp`; true if it was not in the shard.
-    pub fn insert(&mut self, fp: u64) -> bool {
+    /// Adds `fp` (nonzero); true if it was not in the shard.
+    fn insert(&mut self, fp: u64) -> bool {
         if (self.len + 1) * 1024 > self.slots.len() * MAX_LOAD_PER_1024 {
             self.grow();
         }
@@ -138,6 +185,20 @@ impl Shard {
         }
     }
 
+    /// Inserts `fps[i]` for each `i` of `indices`, in order; returns the indices that were new.
+    fn insert_all(&mut self, fps: &[u64], indices: &[u32]) -> Vec<u32> {
+        let mut added = Vec::new();
+        for (j, &i) in indices.iter().enumerate() {
+            if let Some(&ahead) = indices.get(j + PREFETCH_DISTANCE) {
+                self.prefetch(key(fps[ahead as usize]));
+            }
+            if self.insert(key(fps[i as usize])) {
+                added.push(i);
+            }
+        }
+        added
+    }
+
     fn grow(&mut self) {
         let factor = if self.slots.len() < FAST_GROWTH_LIMIT { 4 } else { 2 };
         let bigger = vec![0; self.slots.len() * factor];
@@ -152,6 +213,18 @@ impl Shard {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_parallel_batch_insert_reports_the_first_occurrences_only() {
+        let fps: Vec<u64> = (0..50_000u64).map(|i| (i % 20_000).wrapping_mul(0x2545_F491_4F6C_DD1D) | 1).collect();
+        let mut set = FingerprintSet::with_capacity(0);
+        set.insert(fps[7]);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let new = set.insert_batch(&fps, Some(&pool));
+        let expected: Vec<bool> = (0..fps.len()).map(|i| i < 20_000 && i != 7).collect();
+        assert_eq!(new, expected);
+        assert_eq!(set.len(), 20_000);
+    }
 
     #[test]
     fn inserts_are_reported_once_and_survive_growth() {

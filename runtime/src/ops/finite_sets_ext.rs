@@ -68,10 +68,16 @@ fn quantify(args: &[Arg<'_>], _: &mut dyn BuiltinContext) -> Result<Value, EvalE
 pub fn k_subset(k: &Value, s: &Value) -> Result<Value, EvalError> {
     let k = k.as_int()?;
     let elems = s.enumerate()?;
-    if k < 0 || k as usize > elems.len() {
-        return Ok(Value::empty_set());
+    match usize::try_from(k) {
+        Ok(k) if k <= elems.len() => {
+            // C(n, k) computed incrementally: every prefix product is itself a binomial coefficient.
+            let count = (0..k)
+                .try_fold(1u128, |acc, i| acc.checked_mul((elems.len() - i) as u128).map(|x| x / (i as u128 + 1)));
+            if !matches!(count, Some(c) if c <= 1 << 26) {
+                return Err(EvalError::not_enumerable(format!("kSubset({k}, {s}) is too large to enumerate.")));
+            }
+            Ok(Value::set_from_sorted(crate::value::k_subsets(&elems, k)))
+        }
+        _ => Ok(Value::empty_set()),
     }
-    let subsets = crate::value::LazySet::Subset(Value::set_from_sorted(elems.to_vec()));
-    let all = Value::lazy(subsets).enumerate()?;
-    Ok(Value::set_from_sorted(all.iter().filter(|x| matches!(x.cardinality(), Ok(n) if n == k)).cloned().collect()))
 }

@@ -34,8 +34,3 @@ pub(crate) fn fold_right(
     let items: Vec<Value> = elems.collect::<Result<_, _>>()?;
     items.into_iter().rev().try_fold(base, |acc, x| call_op(op, &[x, acc], "a fold"))
 }
-
-/// `op(…op(op(base, x1), x2)…, xn)` over the given elements.
-pub(crate) fn fold_left(op: &dyn OpArg, elems: impl Iterator<Item = Value>, base: Value) -> Result<Value, EvalError> {
-    elems.into_iter().try_fold(base, |acc, x| call_op(op, &[acc, x], "a fold"))
-}

@@ -2,8 +2,7 @@
 //! `IsBijection`, `AntiFunction`, `FoldFunction`, `FoldFunctionOnSet`, and the sets and
 //! existence tests of injections, surjections and bijections.
 
-use super::folds::fold_right;
-use super::{builtin, Arg, BuiltinContext, ModuleOps};
+use super::{builtin, call_op, Arg, BuiltinContext, ModuleOps};
 use crate::value::{EvalError, LazySet, Value};
 
 pub(crate) const OPS: ModuleOps = &[
@@ -100,14 +99,19 @@ fn filter_funs(
     Ok(Value::set_from_sorted(out))
 }
 
-/// `FoldFunction(op, base, f)`: folds the images in ascending order of their arguments.
+/// `FoldFunction(op, base, f)` as TLC's override computes it: `op(f[xn], … op(f[x1], base))`
+/// with `x1 < … < xn` the domain in order (the TLA+ definition nests the other way round).
 fn fold_function(args: &[Arg<'_>], _: &mut dyn BuiltinContext) -> Result<Value, EvalError> {
     let [op, base, f] = args else { return Err(EvalError::other("FoldFunction takes 3 arguments.")) };
-    fold_right(op.op()?, f.value()?.fun_pairs()?.into_iter().map(|(_, v)| Ok(v)), base.value()?.clone())
+    let op = op.op()?;
+    let pairs = f.value()?.fun_pairs()?;
+    pairs.into_iter().try_fold(base.value()?.clone(), |acc, (_, v)| call_op(op, &[v, acc], "FoldFunction"))
 }
 
+/// `FoldFunctionOnSet(op, base, f, S)`: `FoldFunction` over the arguments in `S`, in order.
 fn fold_function_on_set(args: &[Arg<'_>], _: &mut dyn BuiltinContext) -> Result<Value, EvalError> {
     let [op, base, f, s] = args else { return Err(EvalError::other("FoldFunctionOnSet takes 4 arguments.")) };
-    let f = f.value()?;
-    fold_right(op.op()?, s.value()?.enumerate()?.iter().map(|k| f.apply(k)), base.value()?.clone())
+    let (op, f) = (op.op()?, f.value()?);
+    let keys = s.value()?.enumerate()?;
+    keys.iter().try_fold(base.value()?.clone(), |acc, k| call_op(op, &[f.apply(k)?, acc], "FoldFunctionOnSet"))
 }

@@ -8,6 +8,7 @@ use crate::value::{EvalError, Value};
 pub(crate) const DIRECTED_OPS: ModuleOps = &[
     builtin!("SimplePath", |g| simple_paths(g, false)),
     builtin!("AreConnectedIn", |m, n, g| connected(m, n, g, false).map(Value::Bool)),
+    builtin!("IsStronglyConnected", |g| strongly_connected(g).map(Value::Bool)),
 ];
 
 pub(crate) const UNDIRECTED_OPS: ModuleOps = &[
@@ -119,4 +120,17 @@ fn components(g: &Value) -> Result<Value, EvalError> {
         out.push(Value::set(members));
     }
     Ok(Value::set(out))
+}
+
+/// `IsStronglyConnected(G)`: every node reaches every node.
+fn strongly_connected(g: &Value) -> Result<bool, EvalError> {
+    let nodes = g.field("node")?.enumerate()?;
+    for m in nodes.iter() {
+        for n in nodes.iter() {
+            if !connected(m, n, g, false)? {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
 }

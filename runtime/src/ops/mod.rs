@@ -20,6 +20,7 @@ pub mod bags_ext;
 pub mod bitwise;
 pub mod core;
 pub mod csv;
+pub mod dyadic_rationals;
 pub mod finite_sets;
 pub mod finite_sets_ext;
 pub mod folds;
@@ -34,8 +35,13 @@ pub mod reals;
 pub mod relation;
 pub mod sequences;
 pub mod sequences_ext;
+pub mod sequences_ext_higher;
+pub mod serialize;
+pub mod statistics;
+pub mod svg;
 pub mod tlc;
 pub mod tlcext;
+pub mod vector_clocks;
 
 /// An operator passed as an argument: the engine's closure for a definition or LAMBDA.
 pub trait OpArg {
@@ -84,16 +90,22 @@ const MODULES: &[(&str, ModuleOps)] = &[
     ("TLC", tlc::OPS),
     ("TLCExt", tlcext::OPS),
     ("SequencesExt", sequences_ext::OPS),
+    ("SequencesExt", sequences_ext_higher::OPS),
     ("FiniteSetsExt", finite_sets_ext::OPS),
     ("Functions", functions::OPS),
     ("Folds", folds::OPS),
     ("Json", json::OPS),
     ("IOUtils", ioutils::OPS),
+    ("IOUtils", serialize::OPS),
     ("Bitwise", bitwise::OPS),
     ("Randomization", randomization::OPS),
     ("Relation", relation::OPS),
     ("CSV", csv::OPS),
     ("BagsExt", bags_ext::OPS),
+    ("VectorClocks", vector_clocks::OPS),
+    ("SVG", svg::OPS),
+    ("Statistics", statistics::OPS),
+    ("DyadicRationals", dyadic_rationals::OPS),
     ("Graphs", graphs::DIRECTED_OPS),
     ("UndirectedGraphs", graphs::UNDIRECTED_OPS),
 ];

@@ -1,6 +1,8 @@
 //! Module `"Sequences"`: `Seq`, `Len`, `\o`, `Append`, `Head`, `Tail`, `SubSeq`, `SelectSeq`.
-//! As in TLC, `Len`, `\o` and `SubSeq` also take strings.
+//! As in TLC, `Len`, `\o`, `Head`, `Tail`, `Append` and `SubSeq` also take strings, and a lazy
+//! function over `1..n` is a sequence.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::{arg_error, builtin, call_pred, one_arg_error, values, Arg, BuiltinContext, ModuleOps};
@@ -17,10 +19,15 @@ pub(crate) const OPS: ModuleOps = &[
     ("SelectSeq", select_seq_op),
 ];
 
-/// The elements of a sequence argument, or TLC's error for a non-sequence.
-pub fn seq<'a>(v: &'a Value, nth: &str, op: &str) -> Result<&'a [Value], EvalError> {
+/// The elements of a sequence argument, or TLC's error for a non-sequence. A lazy function over
+/// `1..n` (a recursively defined sequence) is a sequence too.
+pub fn seq<'a>(v: &'a Value, nth: &str, op: &str) -> Result<Cow<'a, [Value]>, EvalError> {
     match v {
-        Value::Tuple(t) => Ok(t),
+        Value::Tuple(t) => Ok(Cow::Borrowed(t)),
+        Value::LazyFun(_) => match v.fun_pairs().map(Value::fun_from_sorted) {
+            Ok(Value::Tuple(t)) => Ok(Cow::Owned(t.to_vec())),
+            _ => Err(arg_error(nth, op, "a sequence", v)),
+        },
         _ => Err(arg_error(nth, op, "a sequence", v)),
     }
 }
@@ -36,9 +43,9 @@ pub fn len(s: &Value) -> Result<Value, EvalError> {
     match s {
         Value::Tuple(t) => Ok(Value::Int(t.len() as i64)),
         Value::Str(st) => Ok(Value::Int(st.chars().count() as i64)),
-        _ => {
-            Err(EvalError::type_mismatch(format!("The argument of Len should be a sequence, but instead it is:\n{s}")))
-        }
+        _ => seq(s, "first", "Len")
+            .map(|t| Value::Int(t.len() as i64))
+            .map_err(|_| one_arg_error("Len", "a sequence", s)),
     }
 }
 
@@ -53,7 +60,7 @@ pub fn concat(a: &Value, b: &Value) -> Result<Value, EvalError> {
             if x.is_empty() {
                 return Ok(b.clone());
             }
-            Ok(Value::Tuple(x.iter().chain(y).cloned().collect()))
+            Ok(Value::Tuple(x.iter().chain(y.iter()).cloned().collect()))
         }
     }
 }
@@ -78,7 +85,10 @@ pub fn head(s: &Value) -> Result<Value, EvalError> {
         Value::Str(st) => {
             st.chars().next().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).ok_or_else(|| empty("Head"))
         }
-        _ => Err(one_arg_error("Head", "a sequence", s)),
+        _ => match seq(s, "first", "Head") {
+            Ok(t) => t.first().cloned().ok_or_else(|| empty("Head")),
+            Err(_) => Err(one_arg_error("Head", "a sequence", s)),
+        },
     }
 }
 
@@ -92,7 +102,11 @@ pub fn tail(s: &Value) -> Result<Value, EvalError> {
             chars.next().ok_or_else(|| empty("Tail"))?;
             Ok(Value::str(chars.as_str()))
         }
-        _ => Err(one_arg_error("Tail", "a sequence", s)),
+        _ => match seq(s, "first", "Tail") {
+            Ok(t) if t.is_empty() => Err(empty("Tail")),
+            Ok(t) => Ok(Value::Tuple(t[1..].iter().cloned().collect())),
+            Err(_) => Err(one_arg_error("Tail", "a sequence", s)),
+        },
     }
 }
 
@@ -133,7 +147,7 @@ fn select_seq_op(args: &[Arg<'_>], _: &mut dyn BuiltinContext) -> Result<Value, 
     let s = seq(args[0].value()?, "first", "SelectSeq")?;
     let test = args[1].op()?;
     let mut out = Vec::new();
-    for e in s {
+    for e in s.iter() {
         if call_pred(test, std::slice::from_ref(e), "SelectSeq")? {
             out.push(e.clone());
         }

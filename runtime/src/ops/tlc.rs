@@ -25,13 +25,14 @@ pub(crate) const OPS: ModuleOps = &[
 
 fn print(args: &[Arg<'_>], ctx: &mut dyn BuiltinContext) -> Result<Value, EvalError> {
     let [out, val] = values(args, "Print")?;
-    ctx.print(&format!("{out}  {val}"));
+    let width = crate::value::TLC_PRINT_WIDTH;
+    ctx.print(&format!("{}  {}", out.pretty(width), val.pretty(width)));
     Ok(val.clone())
 }
 
 fn print_t(args: &[Arg<'_>], ctx: &mut dyn BuiltinContext) -> Result<Value, EvalError> {
     let [out] = values(args, "PrintT")?;
-    ctx.print(&out.to_string());
+    ctx.print(&out.pretty(crate::value::TLC_PRINT_WIDTH));
     Ok(Value::Bool(true))
 }
 
@@ -41,7 +42,10 @@ fn assert(args: &[Arg<'_>], _: &mut dyn BuiltinContext) -> Result<Value, EvalErr
         Value::Bool(true) => Ok(Value::Bool(true)),
         Value::Bool(false) => Err(EvalError::new(
             EvalErrorKind::AssertionFailed,
-            format!("The first argument of Assert evaluated to FALSE; the second argument was:\n{out}"),
+            format!(
+                "The first argument of Assert evaluated to FALSE; the second argument was:\n{}",
+                out.pretty(crate::value::TLC_PRINT_WIDTH)
+            ),
         )),
         _ => Err(super::arg_error("first", "Assert", "a boolean", cond)),
     }

@@ -20,6 +20,11 @@ pub fn render_result(result: &CheckResult) -> String {
 /// The verdict, counterexample and statistics lines TLC prints at the end of a run (without the
 /// final "Finished in" line, see [`finished_line`]).
 pub fn render_verdict(result: &CheckResult) -> String {
+    render_verdict_head(result) + &render_statistics(result)
+}
+
+/// The verdict and counterexample, without the statistics lines.
+pub fn render_verdict_head(result: &CheckResult) -> String {
     let mut out = String::new();
     let trace = &result.trace;
     match &result.status {
@@ -31,7 +36,6 @@ pub fn render_verdict(result: &CheckResult) -> String {
                 out.push_str(&format_state(&result.variables, &step.values));
             }
             out.push('\n');
-            return out;
         }
         Status::InvariantViolation { property, .. } => {
             let _ = writeln!(out, "Error: Invariant {} is violated.", property.name);
@@ -48,14 +52,23 @@ pub fn render_verdict(result: &CheckResult) -> String {
         Status::EvalError { error, context } => render_eval_error(&mut out, result, error, context),
         Status::AssumptionFailure { message } => {
             let _ = writeln!(out, "Error: {message}");
-            return out;
         }
         Status::Interrupted => out.push_str("Model checking was interrupted before it finished.\n"),
         Status::TraceReplayFailed { message } => {
             let _ = writeln!(out, "Error: tla2 could not rebuild the counterexample: {message}");
         }
     }
-    render_stats(&mut out, &result.stats);
+    out
+}
+
+/// The statistics lines ("N states generated, …", the depth, the outdegree). TLC prints none
+/// when an initial state violates an invariant or an assumption is false.
+pub fn render_statistics(result: &CheckResult) -> String {
+    let mut out = String::new();
+    match &result.status {
+        Status::InvariantViolation { initial: true, .. } | Status::AssumptionFailure { .. } => {}
+        _ => render_stats(&mut out, &result.stats),
+    }
     out
 }
 
@@ -92,12 +105,7 @@ fn render_success(out: &mut String, stats: &Stats) {
     let _ = writeln!(out, "  calculated (optimistic):  val = {}", collision_probability(stats));
 }
 
-fn render_eval_error(
-    out: &mut String,
-    result: &CheckResult,
-    error: &crate::model::ModelError,
-    context: &ErrorContext,
-) {
+fn render_eval_error(out: &mut String, result: &CheckResult, error: &crate::model::ModelError, context: &ErrorContext) {
     match context {
         ErrorContext::Invariant => {
             let _ = writeln!(out, "Error: Evaluating invariant failed.\n{}", error.error);
@@ -182,7 +190,10 @@ pub fn format_state(variables: &[String], values: &[Value]) -> String {
 pub fn init_line(generated: u64, distinct: u64, now: SystemTime) -> String {
     let plural = if generated == 1 { "" } else { "s" };
     if generated == distinct {
-        format!("Finished computing initial states: {generated} distinct state{plural} generated at {}.", timestamp(now))
+        format!(
+            "Finished computing initial states: {generated} distinct state{plural} generated at {}.",
+            timestamp(now)
+        )
     } else {
         format!(
             "Finished computing initial states: {generated} state{plural} generated, with {distinct} of them distinct at {}.",

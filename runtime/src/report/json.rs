@@ -93,9 +93,7 @@ pub fn eval_error_type(kind: EvalErrorKind) -> &'static str {
     match kind {
         EvalErrorKind::AssertionFailed => "assertion_failure",
         EvalErrorKind::TypeMismatch => "type_error",
-        EvalErrorKind::NotInDomain | EvalErrorKind::NoWitness | EvalErrorKind::UnassignedVariable => {
-            "undefined_value"
-        }
+        EvalErrorKind::NotInDomain | EvalErrorKind::NoWitness | EvalErrorKind::UnassignedVariable => "undefined_value",
         EvalErrorKind::Unsupported => "unsupported",
         EvalErrorKind::NotEnumerable
         | EvalErrorKind::Overflow
@@ -155,7 +153,9 @@ fn result_object(result: &CheckResult) -> Json {
             Some(format!("{} (while evaluating the {})", error.error.message, context_name(context))),
             Json::Null,
         ),
-        Status::AssumptionFailure { message } => ("error", Some("assumption_failure"), Some(message.clone()), Json::Null),
+        Status::AssumptionFailure { message } => {
+            ("error", Some("assumption_failure"), Some(message.clone()), Json::Null)
+        }
         Status::Interrupted => ("interrupted", None, Some("the run was interrupted".into()), Json::Null),
         Status::TraceReplayFailed { message } => ("error", Some("internal_error"), Some(message.clone()), Json::Null),
     };
@@ -190,8 +190,7 @@ pub fn counterexample(variables: &[String], trace: &[TraceStep]) -> Json {
 }
 
 fn state_json(variables: &[String], i: usize, step: &TraceStep, prev: Option<&TraceStep>) -> Json {
-    let vars: Map<String, Json> =
-        variables.iter().zip(&step.values).map(|(n, v)| (n.clone(), v.to_json())).collect();
+    let vars: Map<String, Json> = variables.iter().zip(&step.values).map(|(n, v)| (n.clone(), v.to_json())).collect();
     let action = match &step.action {
         None => json!({"name": "Init", "type": "initial", "location": null}),
         Some(a) => json!({"name": a.name, "type": "next", "location": a.location.as_ref().map(location_json)}),

@@ -4,6 +4,7 @@
 //! states, and the statistics. It is rich on purpose (locations, per-action counts, queue
 //! sizes) so that the JSON renderings can be written from it without asking the engine again.
 
+pub mod dump;
 pub mod human;
 pub mod json;
 

@@ -1,7 +1,7 @@
 //! State fingerprints: a fixed-seed 64-bit hash over the canonical encoding of values.
 //!
-//! The canonical encoding ([`Value::walk`]) is the same whatever representation a value has
-//! (`1..3` and `{1, 2, 3}`; `<<1, 2>>` and `(1 :> 1 @@ 2 :> 2)`), so equal values have equal
+//! The canonical encoding (`Value::walk`) is the same whatever representation a value has
+//! (`1..3` and `{1, 2, 3}`; a lazy function and the tuple it equals), so equal values have equal
 //! fingerprints and equal `Hash`es. It is stable across runs and platforms (no random seed, no
 //! pointer values, integers encoded as little-endian words). 0 is never a fingerprint: the seen
 //! set uses it as the empty slot.
@@ -23,6 +23,8 @@ const TAG_SET: u64 = 5;
 const TAG_FUN: u64 = 6;
 const TAG_OPAQUE_SET: u64 = 7;
 const TAG_OPAQUE_FUN: u64 = 8;
+const TAG_TUPLE: u64 = 9;
+const TAG_RECORD: u64 = 10;
 
 const SEED: u64 = 0x243F_6A88_85A3_08D3;
 const K0: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -152,20 +154,19 @@ impl Value {
                     sink.word(i as u64);
                 }
             }
+            // Canonical form makes every function over `1..n` a tuple and every function over
+            // strings a record, so each of the three forms can be encoded on its own terms.
             Value::Tuple(elems) => {
-                sink.word(TAG_FUN);
+                sink.word(TAG_TUPLE);
                 sink.word(elems.len() as u64);
-                for (i, e) in elems.iter().enumerate() {
-                    sink.word(TAG_INT);
-                    sink.word(i as u64 + 1);
-                    e.walk(sink);
-                }
+                elems.iter().for_each(|e| e.walk(sink));
             }
             Value::Record(fields) => {
-                sink.word(TAG_FUN);
+                sink.word(TAG_RECORD);
                 sink.word(fields.len() as u64);
                 for (k, v) in fields.iter() {
-                    walk_str(k, TAG_STR, sink);
+                    sink.word(k.len() as u64);
+                    sink.bytes(k.as_bytes());
                     v.walk(sink);
                 }
             }
@@ -204,14 +205,8 @@ fn walk_lazy_set(v: &Value, sink: &mut impl Sink) {
 
 fn walk_lazy_fun(v: &Value, sink: &mut impl Sink) {
     match FnView::of(v) {
-        Some(FnView::Owned(pairs)) => {
-            sink.word(TAG_FUN);
-            sink.word(pairs.len() as u64);
-            for (k, x) in &pairs {
-                k.walk(sink);
-                x.walk(sink);
-            }
-        }
+        // Canonicalized first, so that it encodes as the tuple, record or function it equals.
+        Some(FnView::Owned(pairs)) => Value::fun_from_sorted(pairs).walk(sink),
         _ => {
             sink.word(TAG_OPAQUE_FUN);
             sink.bytes(v.to_string().as_bytes());

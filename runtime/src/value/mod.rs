@@ -9,10 +9,19 @@
 //!   `<<a, b>> = [i \in 1..2 |-> …]` and `[a |-> 1] = ("a" :> 1)` hold structurally.
 //! - Integers are `i64`; arithmetic that overflows is an [`EvalError`], never a wrap.
 //!
-//! The submodules own one concern each: [`order`] (Eq/Ord/Hash and TLC's partial compare),
-//! [`display`] (TLC's print format), [`pretty`] (TLC's line breaking of long values), [`fingerprint`], [`json`], [`sets`] (membership,
-//! enumeration, set algebra), [`iter`] (iteration without materializing intervals), [`funs`]
-//! (application, domain, EXCEPT).
+//! - A `Fun` never has a domain `1..n` or a domain of strings (those are `Tuple`/`Record`): code
+//!   that builds `Value::Fun` directly must keep this, or equality and fingerprints break.
+//!
+//! The submodules own one concern each: `order` (Eq/Ord/Hash and TLC's erroring
+//! [`Value::tlc_compare`]/[`Value::tlc_eq`]), `display` (TLC's print format), `pretty` (TLC's
+//! line breaking of long values, [`Value::pretty`]), [`fingerprint`], [`json`] (the report
+//! encoding), `sets` (membership, enumeration, set algebra), `iter` ([`Value::iter_set`]),
+//! `funs` (application, `DOMAIN`, `EXCEPT`).
+//!
+//! Known differences from TLC: strings are ordered by their bytes (TLC orders them by when they
+//! were interned, which depends on the spec's text), and sets mixing kinds of values are ordered
+//! by kind (TLC leaves them unnormalized). `Value` is 24 bytes, not 16: strings and slices are
+//! fat `Arc`s.
 
 use std::sync::Arc;
 
@@ -25,6 +34,8 @@ pub mod json;
 mod order;
 mod pretty;
 mod sets;
+
+pub use sets::k_subsets;
 
 pub use error::{EvalError, EvalErrorKind};
 pub use fingerprint::{fingerprint_values, Fp};

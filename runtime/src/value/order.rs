@@ -338,7 +338,26 @@ impl Value {
     }
 }
 
+/// Whether two sequences of images are equal under TLC's `equals` (which may fail).
+fn all_tlc_eq<'a>(mut pairs: impl Iterator<Item = (&'a Value, &'a Value)>) -> Result<bool, EvalError> {
+    pairs.try_fold(true, |acc, (x, y)| Ok(acc && Value::tlc_eq(x, y)?))
+}
+
 fn fun_tlc_eq(a: &Value, b: &Value) -> Result<bool, EvalError> {
+    // Same representations compare without building views (the common case).
+    match (a, b) {
+        (Value::Tuple(x), Value::Tuple(y)) if Arc::ptr_eq(x, y) => return Ok(true),
+        (Value::Tuple(x), Value::Tuple(y)) => return Ok(x.len() == y.len() && all_tlc_eq(x.iter().zip(y.iter()))?),
+        (Value::Record(x), Value::Record(y)) if Arc::ptr_eq(x, y) => return Ok(true),
+        (Value::Record(x), Value::Record(y)) => {
+            let same_fields = x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| p.0 == q.0);
+            return Ok(same_fields && all_tlc_eq(x.iter().zip(y.iter()).map(|(p, q)| (&p.1, &q.1)))?);
+        }
+        (Value::Fun(x), Value::Fun(y)) => {
+            return Ok(x.keys == y.keys && all_tlc_eq(x.vals.iter().zip(y.vals.iter()))?);
+        }
+        _ => {}
+    }
     let (Some(x), Some(y)) = (FnView::of(a), FnView::of(b)) else { return Ok(a == b) };
     if x.len() != y.len() || matches!(x, FnView::Opaque(_)) || matches!(y, FnView::Opaque(_)) {
         return Ok(a == b);

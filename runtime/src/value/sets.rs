@@ -471,25 +471,38 @@ fn odometer(sets: &[Arc<[Value]>]) -> Vec<Vec<Value>> {
 
 /// `SUBSET S` in TLC's normalized order: by size, then lexicographically by elements.
 fn enumerate_subsets(elems: &[Value]) -> Vec<Value> {
-    let n = elems.len();
-    let mut out = Vec::with_capacity(1usize << n.min(30));
-    for k in 0..=n {
-        let mut comb: Vec<usize> = (0..k).collect();
-        loop {
-            out.push(Value::set_from_sorted(comb.iter().map(|&i| elems[i].clone()).collect()));
-            // Advance to the next k-combination in lexicographic order of indices.
-            let mut i = k;
-            while i > 0 && comb[i - 1] == n - k + i - 1 {
-                i -= 1;
-            }
-            if i == 0 {
-                break;
-            }
-            comb[i - 1] += 1;
-            for j in i..k {
-                comb[j] = comb[j - 1] + 1;
-            }
-        }
+    let mut out = Vec::with_capacity(1usize << elems.len().min(30));
+    for k in 0..=elems.len() {
+        push_k_subsets(elems, k, &mut out);
     }
     out
+}
+
+/// The subsets of `elems` (sorted) with `k` elements, in sorted order.
+pub fn k_subsets(elems: &[Value], k: usize) -> Vec<Value> {
+    let mut out = Vec::new();
+    if k <= elems.len() {
+        push_k_subsets(elems, k, &mut out);
+    }
+    out
+}
+
+fn push_k_subsets(elems: &[Value], k: usize, out: &mut Vec<Value>) {
+    let n = elems.len();
+    let mut comb: Vec<usize> = (0..k).collect();
+    loop {
+        out.push(Value::set_from_sorted(comb.iter().map(|&i| elems[i].clone()).collect()));
+        // Advance to the next k-combination in lexicographic order of indices.
+        let mut i = k;
+        while i > 0 && comb[i - 1] == n - k + i - 1 {
+            i -= 1;
+        }
+        if i == 0 {
+            return;
+        }
+        comb[i - 1] += 1;
+        for j in i..k {
+            comb[j] = comb[j - 1] + 1;
+        }
+    }
 }

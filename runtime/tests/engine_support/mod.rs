@@ -23,6 +23,13 @@ pub struct Spec {
     pub action_constraint: fn(&State, &State) -> bool,
     /// Emit no successor for states at this level or deeper, as `TLCGet("level") < L` would.
     pub level_limit: Option<u32>,
+    /// Computing the successors of a state that satisfies this asks to stop, as
+    /// `TLCSet("exit", TRUE)` in the next-state relation would.
+    pub exit_when: fn(&State) -> bool,
+    pub action_properties: Vec<PropertyInfo>,
+    pub action_property: fn(&State, &State) -> Option<usize>,
+    /// Every state expanded, with the level and queue size the engine reported for it.
+    pub expanded: std::sync::Mutex<Vec<(State, u32, u64)>>,
 }
 
 impl Spec {
@@ -46,6 +53,10 @@ impl Spec {
             constraint: |_| true,
             action_constraint: |_, _| true,
             level_limit: None,
+            exit_when: |_| false,
+            action_properties: Vec::new(),
+            action_property: |_, _| None,
+            expanded: Default::default(),
         }
     }
 
@@ -74,14 +85,15 @@ pub fn assertion(message: &str) -> ModelError {
 
 impl Model for Spec {
     type State = State;
-    type Worker = Vec<EngineSnapshot>;
+    /// The last snapshot and whether an exit was requested.
+    type Worker = (Vec<EngineSnapshot>, bool);
 
     fn new_worker(&self, _index: usize) -> Self::Worker {
-        Vec::new()
+        (Vec::new(), false)
     }
     fn set_snapshot(&self, worker: &mut Self::Worker, snapshot: &EngineSnapshot) {
-        worker.clear();
-        worker.push(snapshot.clone());
+        worker.0.clear();
+        worker.0.push(snapshot.clone());
     }
     fn variables(&self) -> &[String] {
         &self.variables
@@ -97,10 +109,12 @@ impl Model for Spec {
         Ok(())
     }
     fn next_states(&self, w: &mut Self::Worker, state: &State, emit: Emit) -> Result<(), ModelError> {
-        let level = w.last().map_or(0, |s| s.level);
+        let (level, queue) = w.0.last().map_or((0, 0), |s| (s.level, s.queue));
+        self.expanded.lock().unwrap().push((state.clone(), level, queue));
         if self.level_limit.is_some_and(|limit| level >= limit) {
             return Ok(());
         }
+        w.1 |= (self.exit_when)(state);
         (self.next)(state, emit)
     }
     fn check_invariants(&self, _w: &mut Self::Worker, state: &State) -> Result<Option<usize>, ModelError> {
@@ -116,6 +130,20 @@ impl Model for Spec {
         to: &State,
     ) -> Result<bool, ModelError> {
         Ok((self.action_constraint)(from, to))
+    }
+    fn action_properties(&self) -> &[PropertyInfo] {
+        &self.action_properties
+    }
+    fn check_action_properties(
+        &self,
+        _w: &mut Self::Worker,
+        from: &State,
+        to: &State,
+    ) -> Result<Option<usize>, ModelError> {
+        Ok((self.action_property)(from, to))
+    }
+    fn take_exit_request(&self, w: &mut Self::Worker) -> bool {
+        std::mem::take(&mut w.1)
     }
     fn fingerprint(&self, state: &State) -> u64 {
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -181,6 +209,117 @@ pub fn grid() -> Spec {
         for d in [1, 3] {
             emit(1, vec![s[0], (s[1] + d * s[0] + 1) % N]);
         }
+        Ok(())
+    })
+}
+
+/// The grid walk with N = 60, `CONSTRAINT b < 55`, and `Inv == ~(a + b >= 100 /\ b % 13 = 5)`
+/// when `with_invariant`, as in the TLA+ spec the pinned TLC numbers come from.
+pub fn small_grid(with_invariant: bool) -> Spec {
+    let mut spec = Spec::new(&["a", "b"], &["A", "B"], vec![vec![0, 0], vec![1, 0]], |s, emit| {
+        const N: i64 = 60;
+        for d in [1, 2, 7] {
+            emit(0, vec![(s[0] + d) % N, s[1]]);
+        }
+        for d in [1, 3] {
+            emit(1, vec![s[0], (s[1] + d * s[0] + 1) % N]);
+        }
+        Ok(())
+    });
+    spec.constraint = |s| s[1] < 55;
+    if with_invariant {
+        spec = spec.with_invariants(&["Inv"], |s| (s[0] + s[1] >= 100 && s[1] % 13 == 5).then_some(0));
+    }
+    spec
+}
+
+/// What the reference search found: the kind of verdict and TLC's four counts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub verdict: &'static str,
+    pub generated: u64,
+    pub distinct: u64,
+    pub left: u64,
+    pub depth: u32,
+    pub trace_len: usize,
+}
+
+/// A direct transcription of TLC's single-worker search (FIFO queue, one successor at a time),
+/// used as the oracle for the level-synchronous parallel engine.
+pub fn reference_bfs(spec: &Spec, check_deadlock: bool) -> Reference {
+    use std::collections::{HashMap, VecDeque};
+    let mut parent: HashMap<State, Option<State>> = HashMap::new();
+    let mut level: HashMap<State, u32> = HashMap::new();
+    let mut queue = VecDeque::new();
+    let (mut generated, mut depth) = (0u64, 1u32);
+    let trace_len = |parent: &HashMap<State, Option<State>>, s: &State| {
+        let (mut n, mut cur) = (1, s.clone());
+        while let Some(Some(p)) = parent.get(&cur) {
+            n += 1;
+            cur = p.clone();
+        }
+        n
+    };
+    let done = |verdict, generated, parent: &HashMap<_, _>, left, depth, trace_len| Reference {
+        verdict,
+        generated,
+        distinct: parent.len() as u64,
+        left,
+        depth,
+        trace_len,
+    };
+    for s in &spec.init {
+        generated += 1;
+        let in_model = (spec.constraint)(s);
+        let new = in_model && !parent.contains_key(s);
+        if new {
+            parent.insert(s.clone(), None);
+            level.insert(s.clone(), 1);
+        }
+        if (new || !in_model) && (spec.invariant)(s).is_some() {
+            return done("invariant", generated, &parent, queue.len() as u64, depth, 1);
+        }
+        if new {
+            queue.push_back(s.clone());
+        }
+    }
+    while let Some(s) = queue.pop_front() {
+        let mut succs = Vec::new();
+        let _ = (spec.next)(&s, &mut |_, t| succs.push(t));
+        let l = level[&s];
+        for t in &succs {
+            generated += 1;
+            let in_model = (spec.constraint)(t) && (spec.action_constraint)(&s, t);
+            let new = in_model && !parent.contains_key(t);
+            if new {
+                parent.insert(t.clone(), Some(s.clone()));
+                level.insert(t.clone(), l + 1);
+                depth = depth.max(l + 1);
+            }
+            if (new || !in_model) && (spec.invariant)(t).is_some() {
+                let len = trace_len(&parent, &s) + 1;
+                return done("invariant", generated, &parent, queue.len() as u64, depth, len);
+            }
+            if new {
+                queue.push_back(t.clone());
+            }
+        }
+        if succs.is_empty() && check_deadlock {
+            let len = trace_len(&parent, &s);
+            return done("deadlock", generated, &parent, queue.len() as u64, depth, len);
+        }
+    }
+    done("success", generated, &parent, 0, depth, 0)
+}
+
+/// Three counters mod 40 with four moves: 64,000 states, levels wider than one merge window.
+pub fn cube() -> Spec {
+    Spec::new(&["a", "b", "c"], &["A", "B", "C", "Swap"], vec![vec![0, 0, 0]], |s, emit| {
+        const N: i64 = 40;
+        emit(0, vec![(s[0] + 1) % N, s[1], s[2]]);
+        emit(1, vec![s[0], (s[1] + s[0] + 1) % N, s[2]]);
+        emit(2, vec![s[0], s[1], (s[2] + 3) % N]);
+        emit(3, vec![s[1], s[0], s[2]]);
         Ok(())
     })
 }

@@ -1,0 +1,3 @@
+---- MODULE bracket_without_arrow ----
+A == [S, T]
+====

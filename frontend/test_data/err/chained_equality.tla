@@ -1,0 +1,3 @@
+---- MODULE chained_equality ----
+A == a = b = c
+====

@@ -1,0 +1,3 @@
+---- MODULE chained_less ----
+A == 0 < x < 10
+====

@@ -1,0 +1,3 @@
+---- MODULE constant_bad_param ----
+CONSTANT F(x)
+====

@@ -1,0 +1,3 @@
+---- MODULE equals_for_definition ----
+Init = x = 0
+====

@@ -1,0 +1,3 @@
+---- MODULE except_missing_bang ----
+A == [f EXCEPT [1] = 2]
+====

@@ -1,0 +1,4 @@
+---- MODULE extends_missing_name ----
+EXTENDS Naturals,
+VARIABLE x
+====

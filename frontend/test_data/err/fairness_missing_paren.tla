@@ -1,0 +1,3 @@
+---- MODULE fairness_missing_paren ----
+Spec == WF_vars Next
+====

@@ -1,0 +1,3 @@
+---- MODULE instance_missing_arrow ----
+I == INSTANCE M WITH x = 1
+====

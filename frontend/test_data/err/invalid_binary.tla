@@ -1,0 +1,3 @@
+---- MODULE invalid_binary ----
+A == \b102
+====

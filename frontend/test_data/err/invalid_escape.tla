@@ -1,0 +1,3 @@
+---- MODULE invalid_escape ----
+A == "C:\path"
+====

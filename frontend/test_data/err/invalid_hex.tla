@@ -1,0 +1,3 @@
+---- MODULE invalid_hex ----
+A == \h1G
+====

@@ -1,0 +1,4 @@
+---- MODULE let_without_in ----
+A == LET x == 1
+     x + 1
+====

@@ -1,0 +1,4 @@
+---- MODULE missing_expression_after_def ----
+A ==
+B == 2
+====

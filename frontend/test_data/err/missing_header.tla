@@ -1,0 +1,3 @@
+VARIABLE x
+Init == x = 0
+====

@@ -1,0 +1,3 @@
+---- MODULE missing_rhs ----
+A == 1 +
+====

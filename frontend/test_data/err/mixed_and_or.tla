@@ -1,0 +1,3 @@
+---- MODULE mixed_and_or ----
+A == a /\ b \/ c
+====

@@ -1,0 +1,3 @@
+---- MODULE mixed_cup_cap ----
+A == S \cup T \cap U
+====

@@ -1,0 +1,3 @@
+---- MODULE prefix_def_missing_eq ----
+a ++ b = a + b
+====

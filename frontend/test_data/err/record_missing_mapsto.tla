@@ -1,0 +1,3 @@
+---- MODULE record_missing_mapsto ----
+A == [a |-> 1, b = 2]
+====

@@ -1,0 +1,3 @@
+---- MODULE set_filter_missing_pred ----
+A == {x \in S : }
+====

@@ -1,0 +1,3 @@
+---- MODULE unclosed_bracket_eof ----
+A == [x \in S |-> x
+====

@@ -1,0 +1,4 @@
+---- MODULE unclosed_paren ----
+A == (1 + 2
+B == 3
+====

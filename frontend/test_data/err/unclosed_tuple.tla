@@ -1,0 +1,4 @@
+---- MODULE unclosed_tuple ----
+vars == <<x, y
+Init == x = 0
+====

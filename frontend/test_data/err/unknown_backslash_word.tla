@@ -1,0 +1,3 @@
+---- MODULE unknown_backslash_word ----
+A == x \notsubset y
+====

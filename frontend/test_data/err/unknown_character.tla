@@ -1,0 +1,3 @@
+---- MODULE unknown_character ----
+A == x ; y
+====

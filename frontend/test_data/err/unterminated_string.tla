@@ -1,0 +1,4 @@
+---- MODULE unterminated_string ----
+A == "hello
+B == 1
+====

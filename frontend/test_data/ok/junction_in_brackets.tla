@@ -1,0 +1,8 @@
+---- MODULE junction_in_brackets ----
+A == /\ x' = [x EXCEPT ![1] = /\ a
+                              /\ b]
+     /\ (\/ c
+         \/ d)
+     /\ { e, /\ f
+             /\ g }
+====

@@ -1,0 +1,11 @@
+---- MODULE junction_nested ----
+A == /\ \/ a
+        \/ b
+     /\ c
+B == /\ /\ a
+        /\ b
+     /\ c
+C == \/ /\ a
+     \/ /\ b
+        /\ c
+====
