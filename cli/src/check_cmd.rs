@@ -1,8 +1,8 @@
 //! `tla2 check`: interprets a spec with the model of its cfg and reports TLC's verdict, in TLC's
 //! human format or as seed 003's JSON, with TLC's exit code.
 
+use crate::check_report::{self, MachineOutput};
 use crate::frontend_run::{load_frontend, spec_path, FrontendInput, FrontendRun};
-use serde_json::Value as Json;
 use std::time::{Instant, SystemTime};
 use tla2_frontend::ir::Program;
 use tla2_interp::InterpModel;
@@ -10,6 +10,7 @@ use tla2_runtime::cli::{parse_run_flags, OutputFormat, RunOptions};
 use tla2_runtime::engine::{self, EngineEvent};
 use tla2_runtime::model::{EngineSnapshot, Model};
 use tla2_runtime::report::json::{self as json_report, RunInfo};
+use tla2_runtime::report::jsonl;
 use tla2_runtime::report::{exit_code, human, CheckResult, Status};
 
 pub fn run(args: &[String]) -> i32 {
@@ -40,24 +41,38 @@ pub fn run(args: &[String]) -> i32 {
         workers: opts.workers.resolve(),
         ..RunInfo::default()
     };
+    let out = MachineOutput::new(opts.output);
     let front = load_frontend(&input, false);
-    if front.has_errors() {
-        return report_frontend_errors(&opts, &info, &front);
+    if let Some(root) = front.loaded.root() {
+        info.module = root.ast.name.name.clone();
     }
-    let Some(program) = front.program else { return exit_code::ERROR };
+    check_report::fill_from_frontend(&mut info, &front);
+    if front.has_errors() {
+        return report_frontend_errors(out.as_ref(), &info, &front);
+    }
+    let Some(program) = front.program.clone() else { return exit_code::ERROR };
     fill_spec_info(&mut info, &program);
     if let Some(why) = unsupported_feature(&opts, &program) {
-        return report_setup_error(&opts, &info, "unsupported", &why, exit_code::ERROR);
+        return report_setup_error(out.as_ref(), &info, ("unsupported", "TLA2_UNSUPPORTED"), &why, exit_code::ERROR);
     }
-    let model = match InterpModel::new(program, front.loaded.sources) {
+    let mut model = match InterpModel::new(program.clone(), front.loaded.sources) {
         Ok(m) => m,
-        Err(e) => return report_setup_error(&opts, &info, "config_error", &e.to_string(), exit_code::ERROR_CONFIG_PARSE),
+        Err(e) => {
+            let kind = ("config_error", "CFG_SYMMETRY_INVALID");
+            return report_setup_error(out.as_ref(), &info, kind, &e.to_string(), exit_code::ERROR_CONFIG_PARSE);
+        }
     };
     info.actions = model.actions().to_vec();
-    run_model(&opts, &info, &model)
+    if let Some(out) = &out {
+        out.capture_prints(&mut model);
+        check_report::fill_from_model(&mut info, &opts, &program, &model);
+        out.discard_prints();
+        out.start(&info);
+    }
+    run_model(&opts, out.as_ref(), &mut info, &model)
 }
 
-fn run_model(opts: &RunOptions, info: &RunInfo, model: &InterpModel) -> i32 {
+fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo, model: &InterpModel) -> i32 {
     let human_out = opts.output == OutputFormat::Human;
     match model.check_assumptions() {
         Ok(None) => {}
@@ -65,17 +80,21 @@ fn run_model(opts: &RunOptions, info: &RunInfo, model: &InterpModel) -> i32 {
             let a = &model.assumptions()[i];
             let loc = a.location.as_ref().map(human::location_text).unwrap_or_default();
             let message = format!("Assumption {loc} is false.");
+            info.failed_assumption = Some(a.clone());
             let result = failed_before_start(Status::AssumptionFailure { message }, model);
-            return finish(opts, info, &result);
+            return finish(out, info, &result);
         }
         Err(e) => {
             let status = Status::EvalError { error: e, context: tla2_runtime::report::ErrorContext::Init };
-            return finish(opts, info, &failed_before_start(status, model));
+            return finish(out, info, &failed_before_start(status, model));
         }
     }
     let mut check_opts = opts.check_options();
     if model.check_deadlock() == Some(false) {
         check_opts.check_deadlock = false;
+    }
+    if opts.output == OutputFormat::JsonLines {
+        check_opts.progress_interval = jsonl::PROGRESS_INTERVAL;
     }
     if human_out {
         println!(
@@ -87,8 +106,10 @@ fn run_model(opts: &RunOptions, info: &RunInfo, model: &InterpModel) -> i32 {
         println!("Starting... ({})", human::timestamp(SystemTime::now()));
         println!("Computing initial states...");
     }
+    let shown: &RunInfo = info;
     let observer = |ev: &EngineEvent| {
-        if !human_out {
+        if let Some(out) = out {
+            out.event(shown, ev);
             return;
         }
         match ev {
@@ -129,7 +150,7 @@ fn run_model(opts: &RunOptions, info: &RunInfo, model: &InterpModel) -> i32 {
             _ => {}
         }
     }
-    finish(opts, info, &result)
+    finish(out, info, &result)
 }
 
 fn failed_before_start(status: Status, model: &InterpModel) -> CheckResult {
@@ -142,16 +163,12 @@ fn failed_before_start(status: Status, model: &InterpModel) -> CheckResult {
     }
 }
 
-fn finish(opts: &RunOptions, info: &RunInfo, result: &CheckResult) -> i32 {
-    match opts.output {
-        OutputFormat::Human => print!("{}", human::render_result(result)),
-        _ => print_json(&json_report::render(info, result)),
+fn finish(out: Option<&MachineOutput>, info: &mut RunInfo, result: &CheckResult) -> i32 {
+    match out {
+        None => print!("{}", human::render_result(result)),
+        Some(out) => out.finish(info, result),
     }
     result.exit_code()
-}
-
-fn print_json(doc: &Json) {
-    println!("{}", serde_json::to_string_pretty(doc).unwrap_or_default());
 }
 
 /// Features whose absence would make a "no error" verdict wrong: refuse rather than mislead.
@@ -179,37 +196,39 @@ fn fill_spec_info(info: &mut RunInfo, program: &Program) {
     info.variables = program.vars.iter().map(|v| v.name.clone()).collect();
 }
 
-fn report_frontend_errors(opts: &RunOptions, info: &RunInfo, front: &FrontendRun) -> i32 {
+fn report_frontend_errors(out: Option<&MachineOutput>, info: &RunInfo, front: &FrontendRun) -> i32 {
     let code = front.exit_code();
     let sources = &front.loaded.sources;
-    if opts.output == OutputFormat::Human {
-        for d in &front.diagnostics {
-            eprint!("{}", d.render(sources));
+    match out {
+        None => {
+            for d in &front.diagnostics {
+                eprint!("{}", d.render(sources));
+            }
+            println!("Error: Parsing or semantic analysis failed.");
         }
-        println!("Error: Parsing or semantic analysis failed.");
-    } else {
-        let first = front.diagnostics.iter().find(|d| d.is_error());
-        let kind = match first {
-            Some(d) if d.is_config() => "config_error",
-            Some(d) if d.code.starts_with("TLA_PARSE") => "parse_error",
-            _ => "semantic_error",
-        };
-        let message = first.map_or(String::new(), |d| d.message.clone());
-        let errors: Vec<Json> = front
-            .diagnostics
-            .iter()
-            .map(|d| serde_json::to_value(d.to_report(sources)).unwrap_or(Json::Null))
-            .collect();
-        print_json(&json_report::render_error(info, kind, &message, errors));
+        Some(out) => {
+            let (kind, message, errors) = check_report::frontend_errors(front);
+            out.start(info);
+            out.setup_error(info, kind, &message, errors, code);
+        }
     }
     code
 }
 
-fn report_setup_error(opts: &RunOptions, info: &RunInfo, kind: &str, message: &str, code: i32) -> i32 {
-    if opts.output == OutputFormat::Human {
-        println!("Error: {message}");
-    } else {
-        print_json(&json_report::render_error(info, kind, message, Vec::new()));
+/// A run that cannot start; `kind` is the error type and code.
+fn report_setup_error(
+    out: Option<&MachineOutput>,
+    info: &RunInfo,
+    kind: (&str, &str),
+    message: &str,
+    code: i32,
+) -> i32 {
+    match out {
+        None => println!("Error: {message}"),
+        Some(out) => {
+            out.start(info);
+            out.setup_error(info, kind.0, message, vec![json_report::setup_error(kind.1, message)], code);
+        }
     }
     code
 }

@@ -1,6 +1,7 @@
 //! The `tla2` command line: the only place that prints or exits.
 
 mod check_cmd;
+mod check_report;
 mod conformance;
 mod frontend_run;
 mod parse_cmd;
@@ -12,7 +13,7 @@ const USAGE: &str = "\
 tla2 — a TLA+ model checker
 
 Usage:
-  tla2 check Spec.tla [-config Spec.cfg] [TLC flags…] [--output human|json]
+  tla2 check Spec.tla [-config Spec.cfg] [TLC flags…] [--output human|json|json-lines|sarif]
   tla2 parse Spec.tla [--config Spec.cfg] [--output human|json] [-I DIR]…
   tla2 conformance DIR [--filter S]… [--timeout SECS] [--max-distinct N] [--jobs N]
                        [--baseline FILE [--bless]] [--strict] [--json]

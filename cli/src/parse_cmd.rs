@@ -146,7 +146,7 @@ fn to_json(run: &FrontendRun) -> serde_json::Value {
         .collect();
     let actions: Vec<_> =
         next_actions(run).into_iter().map(|(n, loc)| json!({"name": n, "location": loc})).collect();
-    let diags: Vec<_> = run.diagnostics.iter().map(|d| d.to_report(sources)).collect();
+    let diags: Vec<_> = run.diagnostics.iter().map(|d| crate::check_report::diagnostic_json(sources, d)).collect();
     json!({
         "tool": "tla2",
         "version": env!("CARGO_PKG_VERSION"),

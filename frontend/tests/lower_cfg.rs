@@ -185,3 +185,14 @@ fn a_module_scoped_substitution_of_a_standard_operator_leaves_other_modules_alon
     expect![[r#"Mine == Naturals.Nat"#]].assert_eq(&show("Mine"));
     expect![[r#"Small == Two"#]].assert_eq(&show("Small"));
 }
+
+#[test]
+fn a_constant_may_be_substituted_by_a_constant_given_a_value_later() {
+    let units = vec![constants(&[("A", 0), ("B", 0)]), opdef("UseA", &[], name("A"))];
+    let c = with_n(Config { constants: vec![cfg_subst(None, "A", "B"), cfg_int("B", 4)], ..config() });
+    let (p, d) = lower(&counter_spec(units), Some(&c));
+    assert!(d.is_empty(), "{d:?}");
+    let show = |n: &str| p.def_named(n).map(|b| tla2_frontend::lower::dump::def_line(&p, b)).unwrap_or_default();
+    assert_eq!(show("UseA"), "UseA == B");
+    assert_eq!(show("B"), "B == 4");
+}

@@ -48,7 +48,7 @@ fn check(root: &Path, module: &str, config: &str) -> Vec<String> {
 fn binder_violations(p: &Program) -> Vec<String> {
     let mut bound: HashMap<LocalId, usize> = HashMap::new();
     let mut bind = |l: LocalId| *bound.entry(l).or_default() += 1;
-    let mut bind_vars = |v: &BoundVars, bind: &mut dyn FnMut(LocalId)| match v {
+    let bind_vars = |v: &BoundVars, bind: &mut dyn FnMut(LocalId)| match v {
         BoundVars::Single(l) => bind(*l),
         BoundVars::Tuple(ls) => ls.iter().for_each(|l| bind(*l)),
     };
@@ -110,4 +110,57 @@ fn every_corpus_model_loads_and_lowers_without_errors() {
     }
     assert_eq!(models.len(), 97, "expected.json lists 97 models");
     assert!(failures.is_empty(), "{} model(s) have errors", failures.len());
+}
+
+/// Every `.tla` file under `dir`, sorted.
+fn tla_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for p in rd.filter_map(|e| e.ok().map(|e| e.path())) {
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "tla") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_corpus_module_that_loads_also_lowers_without_a_cfg() {
+    let root: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/specifications");
+    let files = tla_files(&root);
+    if files.is_empty() {
+        eprintln!("note: the conformance corpus is absent ({}); nothing to check", root.display());
+        return;
+    }
+    let mut failures = Vec::new();
+    for f in &files {
+        let spec = load(f, &LoadOptions::default());
+        if spec.diagnostics.iter().any(|d| d.is_error()) {
+            continue;
+        }
+        let (_, diags) = lower(&spec, None);
+        let errors: Vec<String> = diags.iter().filter(|d| d.is_error()).map(|d| d.render(&spec.sources)).collect();
+        if !errors.is_empty() {
+            failures.push(format!("{}:\n{}", f.display(), errors.join("")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_library_module_lowers_without_errors() {
+    for m in tla2_frontend::library::library_module_names() {
+        let text = format!("---- MODULE Root ----\nEXTENDS {m}\n====\n");
+        let spec = tla2_frontend::loader::load_text("Root", &text, &LoadOptions::default());
+        let (_, diags) = lower(&spec, None);
+        let errors: Vec<String> =
+            spec.diagnostics.iter().chain(&diags).filter(|d| d.is_error()).map(|d| d.render(&spec.sources)).collect();
+        assert!(errors.is_empty(), "library module {m}:\n{}", errors.join(""));
+    }
 }

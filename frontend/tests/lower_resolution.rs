@@ -362,3 +362,27 @@ fn operator_constants_are_substituted_by_names_and_lambdas() {
     expect!["I!Use == (G 1)"].assert_eq(&show("I!Use"));
     expect!["J!Use == (LAMBDA 1)"].assert_eq(&show("J!Use"));
 }
+
+#[test]
+fn a_name_brought_again_by_an_unnamed_instance_keeps_its_own_definition() {
+    // Apalache annotation modules define `vars` and then `INSTANCE Spec`, which defines it too.
+    let s = spec(vec![
+        module(
+            "Root",
+            &[],
+            vec![
+                variables(&["c"]),
+                opdef("vars", &[], e(ExprKind::Tuple(vec![name("c")]))),
+                instance(None, &[], "Spec", vec![]),
+                opdef("Use", &[], name("vars")),
+            ],
+        ),
+        module(
+            "Spec",
+            &[],
+            vec![variables(&["c"]), opdef("vars", &[], e(ExprKind::Tuple(vec![name("c"), name("c")])))],
+        ),
+    ]);
+    expect![[r#"Use == vars"#]].assert_eq(&line(&s, "Use"));
+    expect![[r#"vars == (tuple c)"#]].assert_eq(&line(&s, "vars"));
+}

@@ -10,6 +10,7 @@ pub mod action;
 pub mod actions;
 mod analysis;
 pub mod eval;
+pub mod liveness;
 pub mod model;
 mod properties;
 mod symmetry;

@@ -163,6 +163,18 @@ impl InterpModel {
         Ev::new(&self.sh, &[], &worker).eval(e).map_err(|e| self.model_error(e))
     }
 
+    /// The value of a nullary definition that mentions no variable (a cfg constant's binding),
+    /// for reports.
+    pub fn eval_definition(&self, def: tla2_frontend::ir::DefId) -> Result<Value, ModelError> {
+        self.eval_constant(self.sh.prog.def(def).body, &EngineSnapshot::default())
+    }
+
+    /// True if the definition is constant-level (mentions no variable, directly or not), e.g.
+    /// an invariant that reports should flag as better written as an ASSUME.
+    pub fn is_constant_definition(&self, def: tla2_frontend::ir::DefId) -> bool {
+        self.sh.constant.get(crate::analysis::def_index(def)).copied().unwrap_or(false)
+    }
+
     /// The ASSUME expressions, in load order.
     pub fn assumptions(&self) -> &[PropertyInfo] {
         &self.assumptions

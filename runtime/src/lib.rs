@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod engine;
+pub mod liveness;
 pub mod model;
 pub mod ops;
 pub mod report;

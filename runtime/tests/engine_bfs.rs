@@ -153,6 +153,10 @@ fn grid_is_explored_completely_with_pinned_counts() {
     assert_eq!(r.stats.distinct, 160_000);
     assert_eq!(r.stats.generated, 2 + 5 * 160_000);
     assert_eq!(r.stats.per_action.iter().map(|a| a.distinct).sum::<u64>() + 2, 160_000);
+    // The optimistic estimate is above 1e-10, so TLC also reports the observed one.
+    assert!(r.stats.fingerprint_min_distance.is_some());
+    let text = tla2_runtime::report::human::render_result(&r);
+    assert!(text.contains("\n  based on the actual fingerprints:  val = "), "{text}");
 }
 
 #[test]

@@ -32,12 +32,15 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn bind_constants(&mut self, cfg: Option<&Config>) {
         let consts = self.root_constants();
         if let Some(cfg) = cfg {
+            // Values first: `N <- M` may name a constant `M` that the cfg gives a value later.
             for b in &cfg.constants {
-                match b {
-                    ConstantBinding::Value { name, value, span } => self.bind_value(name, value, *span),
-                    ConstantBinding::Substitute { module, name, target, span } => {
-                        self.bind_substitution(module.as_ref(), name, target, *span)
-                    }
+                if let ConstantBinding::Value { name, value, span } = b {
+                    self.bind_value(name, value, *span);
+                }
+            }
+            for b in &cfg.constants {
+                if let ConstantBinding::Substitute { module, name, target, span } = b {
+                    self.bind_substitution(module.as_ref(), name, target, *span);
                 }
             }
         }
@@ -306,8 +309,10 @@ impl<'a> Lowerer<'a> {
         let mut done: HashSet<(usize, usize, Option<usize>)> = HashSet::new();
         let mut ctxs = vec![ROOT];
         for f in 0..self.frames.len() {
+            // Parametrized and LET-level instances have no values for their parameters or
+            // captured locals outside a call, so their assumptions cannot be stated alone.
             let params = self.frames[f].chain.iter().any(|&c| !self.frames[c].params.is_empty());
-            if !params {
+            if !params && !self.chain_captures(Some(f)) {
                 ctxs.push(Ctx { module: self.frames[f].module, frame: Some(f) });
             }
         }

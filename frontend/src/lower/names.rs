@@ -119,8 +119,25 @@ impl<'a> NsBuilder<'a> {
         for (u, unit) in module.units.iter().enumerate() {
             self.add_unit(&mut ns, m, u, unit);
         }
+        self.check_recursive_declarations(&ns, module);
         self.in_progress[m] = false;
         self.done[m] = Some(ns);
+    }
+
+    /// `RECURSIVE F(_)` promises a definition of `F` in the same module.
+    fn check_recursive_declarations(&mut self, ns: &Namespace, module: &ast::Module) {
+        for unit in &module.units {
+            let Unit::Recursive(decls) = unit else { continue };
+            for d in decls {
+                if !matches!(ns.all.get(&d.name.name), Some(Sym::Def { .. })) {
+                    let msg = format!("`{}` is declared RECURSIVE but never defined", d.name.name);
+                    self.diags.push(
+                        Diagnostic::error("TLA_SEMANTIC_UNDEFINED_NAME", d.name.span, msg)
+                            .with_help("define_in_spec", format!("define `{}` in this module", d.name.name)),
+                    );
+                }
+            }
+        }
     }
 
     fn exports_of(&self, m: usize) -> Vec<(String, Sym)> {
@@ -174,8 +191,15 @@ impl<'a> NsBuilder<'a> {
         if let Some(old) = ns.all.get(name) {
             // SANY accepts a name that an unnamed INSTANCE brings in again (Apalache annotation
             // modules define `vars` and then `INSTANCE Spec`); the first definition stays.
-            let via = matches!(old, Sym::Via { .. }) || matches!(sym, Sym::Via { .. });
-            if old.origin() != sym.origin() && via {
+            // A later own definition takes over a name an earlier unnamed INSTANCE brought in.
+            if old.origin() != sym.origin() && matches!(sym, Sym::Via { .. }) {
+                return;
+            }
+            if old.origin() != sym.origin() && matches!(old, Sym::Via { .. }) {
+                ns.all.insert(name.to_string(), sym.clone());
+                if !local {
+                    ns.exports.insert(name.to_string(), sym);
+                }
                 return;
             }
             if old.origin() == sym.origin() {
@@ -242,7 +266,11 @@ pub(crate) fn closest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>)
         }
         let d = edit_distance(name, c);
         let key = (d, !is_subsequence(name, c), c);
-        if d <= limit && best.map_or(true, |b| key < b) {
+        let better = match best {
+            None => true,
+            Some(b) => key < b,
+        };
+        if d <= limit && better {
             best = Some(key);
         }
     }

@@ -6,6 +6,7 @@ UsesTypo == Thre + 1
 UsesLen == Len(<<1>>)
 TooMany == Id(1, 2)
 Three == 4
+RECURSIVE Missing(_)
 Loop == /\ Loop!1
         /\ TRUE
 ====

@@ -32,6 +32,9 @@ pub struct Shared {
     literals: Vec<Option<Value>>,
     cache: Vec<OnceLock<Value>>,
     cacheable: Vec<bool>,
+    /// Closed constant-level sub-expressions: evaluated once (see [`crate::analysis`]).
+    expr_cacheable: Vec<bool>,
+    expr_cache: Vec<OnceLock<Value>>,
     /// Per definition: constant-level (see [`crate::analysis`]).
     pub(crate) constant: Vec<bool>,
     pub(crate) impure: Vec<bool>,
@@ -57,7 +60,21 @@ impl Shared {
         let cache = (0..prog.defs.len()).map(|_| OnceLock::new()).collect();
         let has_recursion = prog.defs.iter().any(|(_, d)| d.recursive);
         let impure = crate::analysis::impure_builtins(&prog);
-        Shared { prog, sources, builtins, literals, cache, cacheable, constant, impure, has_recursion }
+        let expr_cacheable = crate::analysis::cacheable_exprs(&prog, &constant);
+        let expr_cache = (0..prog.exprs.len()).map(|_| OnceLock::new()).collect();
+        Shared {
+            prog,
+            sources,
+            builtins,
+            literals,
+            cache,
+            cacheable,
+            expr_cacheable,
+            expr_cache,
+            constant,
+            impure,
+            has_recursion,
+        }
     }
 
     /// The stack key of a nullary LET definition's cached value: past every real local.
@@ -183,7 +200,16 @@ impl<'a> Ev<'a> {
 
     /// Evaluates `e`; an error is tagged with the innermost failing expression.
     pub fn eval(&self, e: ExprId) -> Result<Value, EvalError> {
-        self.eval_inner(e).map_err(|er| er.at(expr_index(e)))
+        let i = expr_index(e) as usize;
+        if self.sh.expr_cacheable[i] {
+            if let Some(v) = self.sh.expr_cache[i].get() {
+                return Ok(v.clone());
+            }
+            let v = self.eval_inner(e).map_err(|er| er.at(i as u32))?;
+            let _ = self.sh.expr_cache[i].set(v.clone());
+            return Ok(v);
+        }
+        self.eval_inner(e).map_err(|er| er.at(i as u32))
     }
 
     pub fn eval_bool(&self, e: ExprId) -> Result<bool, EvalError> {

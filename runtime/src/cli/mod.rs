@@ -48,6 +48,8 @@ pub enum OutputFormat {
     Human,
     Json,
     JsonLines,
+    /// A SARIF 2.1.0 log.
+    Sarif,
 }
 
 /// `-simulate [num=N][,file=F][,stats=…]`.
@@ -251,9 +253,11 @@ fn parse_trace_format(text: &str) -> Result<TraceFormat, String> {
 fn parse_output(text: &str) -> Result<OutputFormat, String> {
     match text {
         "human" => Ok(OutputFormat::Human),
-        "json" => Ok(OutputFormat::Json),
+        // Seed 003 names the JSON output "the AI format" and accepts both spellings.
+        "json" | "ai" => Ok(OutputFormat::Json),
+        "sarif" => Ok(OutputFormat::Sarif),
         "json-lines" | "jsonl" => Ok(OutputFormat::JsonLines),
-        _ => Err(format!("--output expects human, json or json-lines, not {text:?}")),
+        _ => Err(format!("--output expects human, json, json-lines or sarif, not {text:?}")),
     }
 }
 

@@ -105,6 +105,16 @@ impl FingerprintSet {
     }
 }
 
+impl FingerprintSet {
+    /// The smallest difference between two fingerprints in the set (TLC's "actual" collision
+    /// estimate is its inverse); `None` with fewer than two.
+    pub fn min_distance(&self) -> Option<u64> {
+        let mut all: Vec<u64> = self.shards.iter().flat_map(|s| s.slots.iter().copied()).filter(|&f| f != 0).collect();
+        all.sort_unstable();
+        all.windows(2).map(|w| w[1] - w[0]).min()
+    }
+}
+
 /// Batches smaller than this are inserted by the calling thread.
 const PARALLEL_BATCH: usize = 4096;
 /// How many fingerprints ahead an insertion loop prefetches.

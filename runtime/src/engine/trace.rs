@@ -55,7 +55,10 @@ impl ParentLinks {
         let link = self.links[number as usize];
         let parent = (link >> ORDINAL_BITS).checked_sub(1);
         let ordinal = link & ORDINAL_MASK;
-        let ordinal = if ordinal == ORDINAL_MASK { self.large[&number] } else { ordinal };
+        // `push` stores every saturated ordinal in `large`, so the lookup cannot miss; a miss
+        // would only make the replay fail loudly on a wrong successor.
+        let ordinal =
+            if ordinal == ORDINAL_MASK { self.large.get(&number).copied().unwrap_or(ordinal) } else { ordinal };
         (parent, ordinal)
     }
 

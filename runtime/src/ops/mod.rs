@@ -188,12 +188,13 @@ pub(crate) fn call_pred(op: &dyn OpArg, args: &[Value], name: &str) -> Result<bo
 
 /// The error for the only argument of a one-argument operator, worded as TLC words it.
 pub(crate) fn one_arg_error(op: &str, expected: &str, got: &Value) -> EvalError {
-    EvalError::type_mismatch(format!("The argument of {op} should be {expected}, but instead it is:\n{got}"))
+    EvalError::type_mismatch(format!("The argument of {op} should be {expected}, but instead it is:\n{got}")).from_module()
 }
 
 /// The error for an argument of the wrong kind, worded as TLC words it.
 pub(crate) fn arg_error(nth: &str, op: &str, expected: &str, got: &Value) -> EvalError {
     EvalError::type_mismatch(format!("The {nth} argument of {op} should be {expected}, but instead it is:\n{got}"))
+        .from_module()
 }
 
 /// Wraps a function of N values as a [`BuiltinFn`] body.

@@ -29,7 +29,7 @@ pub fn ints(a: &Value, b: &Value, op: &str) -> Result<(i64, i64), EvalError> {
 }
 
 fn overflow(a: i64, op: &str, b: i64) -> EvalError {
-    EvalError::overflow(format!("Overflow when computing {a} {op} {b}."))
+    EvalError::overflow(format!("Overflow when computing {a} {op} {b}.")).from_module()
 }
 
 pub fn add(a: &Value, b: &Value) -> Result<Value, EvalError> {
@@ -64,7 +64,7 @@ pub fn pow(a: &Value, b: &Value) -> Result<Value, EvalError> {
 pub fn div(a: &Value, b: &Value) -> Result<Value, EvalError> {
     let (x, y) = ints(a, b, "\\div")?;
     if y == 0 {
-        return Err(EvalError::new(EvalErrorKind::DivisionByZero, "The second argument of \\div is 0."));
+        return Err(EvalError::new(EvalErrorKind::DivisionByZero, "The second argument of \\div is 0.").from_module());
     }
     let q = x.checked_div(y).ok_or_else(|| overflow(x, "\\div", y))?;
     Ok(Value::Int(if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }))
@@ -75,7 +75,7 @@ pub fn rem(a: &Value, b: &Value) -> Result<Value, EvalError> {
     let (x, y) = ints(a, b, "%")?;
     if y <= 0 {
         let kind = if y == 0 { EvalErrorKind::DivisionByZero } else { EvalErrorKind::TypeMismatch };
-        return Err(EvalError::new(kind, arg_error("second", "%", "a positive number", b).message));
+        return Err(EvalError::new(kind, arg_error("second", "%", "a positive number", b).message).from_module());
     }
     Ok(Value::Int(x.rem_euclid(y)))
 }

@@ -75,7 +75,7 @@ pub fn append(s: &Value, e: &Value) -> Result<Value, EvalError> {
 }
 
 fn empty(op: &str) -> EvalError {
-    EvalError::not_in_domain(format!("Attempted to apply {op} to the empty sequence."))
+    EvalError::not_in_domain(format!("Attempted to apply {op} to the empty sequence.")).from_module()
 }
 
 /// `Head(s)`; the head of a string is its first character, as a string.

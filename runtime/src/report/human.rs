@@ -103,6 +103,11 @@ fn render_success(out: &mut String, stats: &Stats) {
     out.push_str("  Estimates of the probability that TLC did not check all reachable states\n");
     out.push_str("  because two distinct states had the same fingerprint:\n");
     let _ = writeln!(out, "  calculated (optimistic):  val = {}", collision_probability(stats));
+    if let Some(distance) = stats.fingerprint_min_distance.filter(|&d| d > 0) {
+        // TLC rounds 1/distance to two significant digits before printing it.
+        let observed = format!("{:.1e}", 1.0 / distance as f64).parse().unwrap_or(0.0);
+        let _ = writeln!(out, "  based on the actual fingerprints:  val = {}", significant_digits(observed, 2));
+    }
 }
 
 fn render_eval_error(out: &mut String, result: &CheckResult, error: &crate::model::ModelError, context: &ErrorContext) {

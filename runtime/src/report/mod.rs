@@ -4,9 +4,12 @@
 //! states, and the statistics. It is rich on purpose (locations, per-action counts, queue
 //! sizes) so that the JSON renderings can be written from it without asking the engine again.
 
+pub mod detail;
 pub mod dump;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod sarif;
 
 use crate::model::{ActionInfo, ModelError, PropertyInfo};
 use crate::value::{EvalErrorKind, Value};
@@ -94,6 +97,11 @@ fn eval_error_exit_code(error: &ModelError, context: &ErrorContext) -> i32 {
     if error.error.kind == EvalErrorKind::AssertionFailed {
         return exit_code::VIOLATION_ASSERT;
     }
+    // A module's complaint about its arguments is a TLC_MODULE_* error, which TLC does not map
+    // to an evaluation-failure exit code.
+    if error.error.module_error && !matches!(context, ErrorContext::Invariant | ErrorContext::ActionProperty) {
+        return exit_code::ERROR;
+    }
     match context {
         ErrorContext::Invariant => exit_code::FAILURE_SAFETY_EVAL,
         // TLC maps TLC_ACTION_PROPERTY_EVALUATION_FAILED to the liveness violation code.
@@ -151,6 +159,9 @@ pub struct Stats {
     pub workers: usize,
     /// True when exploration stopped at the `max_depth` option with states left unexplored.
     pub depth_limited: bool,
+    /// The smallest distance between two fingerprints of the seen set, computed (as TLC does)
+    /// after a successful run whose optimistic collision estimate is at least 1e-10.
+    pub fingerprint_min_distance: Option<u64>,
 }
 
 /// A violation found by a run that went on exploring (TLC's `-continue`).

@@ -30,11 +30,28 @@ pub struct EvalError {
     pub kind: EvalErrorKind,
     pub message: String,
     pub location: Option<u32>,
+    /// The two values an operator could not take together, when the error is such a clash
+    /// (reports show them as `lhs`/`rhs` with their types).
+    pub operands: Option<Box<Operands>>,
+    /// True for errors a standard or community module reports about its arguments (TLC's
+    /// `TLC_MODULE_*` errors, e.g. `Head(<<>>)`, `"a" < "b"`, overflow, division by zero): TLC
+    /// exits with 255 for these and with 75 for other evaluation errors.
+    pub module_error: bool,
+}
+
+/// The operands of a failed binary operation, kept for reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operands {
+    /// The operator as written (`=`), or `None` when several operators share the failing code
+    /// (TLC's ordering comparisons).
+    pub operator: Option<&'static str>,
+    pub lhs: super::Value,
+    pub rhs: super::Value,
 }
 
 impl EvalError {
     pub fn new(kind: EvalErrorKind, message: impl Into<String>) -> EvalError {
-        EvalError { kind, message: message.into(), location: None }
+        EvalError { kind, message: message.into(), location: None, operands: None, module_error: false }
     }
     pub fn type_mismatch(message: impl Into<String>) -> EvalError {
         EvalError::new(EvalErrorKind::TypeMismatch, message)
@@ -50,6 +67,21 @@ impl EvalError {
     }
     pub fn other(message: impl Into<String>) -> EvalError {
         EvalError::new(EvalErrorKind::Other, message)
+    }
+    /// Records the operands of a failed binary operation.
+    pub fn with_operands(
+        mut self,
+        operator: Option<&'static str>,
+        lhs: &super::Value,
+        rhs: &super::Value,
+    ) -> EvalError {
+        self.operands = Some(Box::new(Operands { operator, lhs: lhs.clone(), rhs: rhs.clone() }));
+        self
+    }
+    /// Marks the error as a module's complaint about its arguments (see `module_error`).
+    pub fn from_module(mut self) -> EvalError {
+        self.module_error = true;
+        self
     }
     pub fn at(mut self, location: u32) -> EvalError {
         if self.location.is_none() {

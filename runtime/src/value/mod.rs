@@ -37,7 +37,7 @@ mod sets;
 
 pub use sets::k_subsets;
 
-pub use error::{EvalError, EvalErrorKind};
+pub use error::{EvalError, EvalErrorKind, Operands};
 pub use fingerprint::{fingerprint_values, Fp};
 pub use iter::SetIter;
 pub use pretty::TLC_PRINT_WIDTH;

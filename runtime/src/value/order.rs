@@ -319,7 +319,8 @@ impl Value {
             (ModelValue(x), ModelValue(y)) => match (model_value_type(x), model_value_type(y)) {
                 (Some(p), Some(q)) if p != q => Err(EvalError::type_mismatch(format!(
                     "Attempted to check equality of the differently-typed model values {a} and {b}"
-                ))),
+                ))
+                .with_operands(Some("="), a, b)),
                 _ => Ok(x == y),
             },
             (ModelValue(x), _) | (_, ModelValue(x)) => match model_value_type(x) {
@@ -327,7 +328,8 @@ impl Value {
                     "Attempted to check equality of typed model value {} and non-model value\n{}",
                     x,
                     if matches!(a, ModelValue(_)) { b } else { a }
-                ))),
+                ))
+                .with_operands(Some("="), a, b)),
                 None => Ok(false),
             },
             _ if rank(a) == 4 => Ok(rank(b) == 4 && a == b),
@@ -397,7 +399,7 @@ fn compare_error(a: &Value, b: &Value) -> EvalError {
         _ if a.is_set() => format!("Attempted to compare the set {a} with the value:\n{b}"),
         _ => format!("Attempted to compare the function {a} with the value:\n{b}"),
     };
-    EvalError::type_mismatch(msg)
+    EvalError::type_mismatch(msg).with_operands(None, a, b)
 }
 
 fn eq_error(a: &Value, b: &Value) -> EvalError {
@@ -408,5 +410,5 @@ fn eq_error(a: &Value, b: &Value) -> EvalError {
         Value::Record(_) => format!("Attempted to check equality of record:\n{a}\nwith non-record\n{b}"),
         _ => format!("Attempted to check equality of the function {a} with the value:\n{b}"),
     };
-    EvalError::type_mismatch(msg)
+    EvalError::type_mismatch(msg).with_operands(Some("="), a, b)
 }

@@ -1,0 +1,385 @@
+//! [`check_liveness`]: builds the behaviour graph once, checks the safety conjuncts of every
+//! property on it (without fairness, as TLC checks implied initial predicates, invariants and
+//! actions during its BFS), then searches each liveness clause for a fair lasso.
+
+use super::graph::{self, AtomIndex, BitSet, Graph};
+use super::lasso::{self, Lasso, LassoEval};
+use super::normal::{self, Clause};
+use super::scc::{self, Acceptance};
+use super::{
+    AtomKind, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessError, LivenessModel,
+    LivenessOptions, LivenessResult, LivenessVerdict, LivenessViolation, ViolationKind,
+};
+
+/// One conjunct of a property, classified.
+enum Part {
+    /// A state predicate of the initial state.
+    Init(Formula),
+    /// `[]g`: `g` on every reachable state (or, for a step predicate, every transition).
+    Always(Formula),
+    /// The clauses of the conjunct's negation.
+    Live(Vec<Clause>),
+}
+
+/// Checks `properties` under `fairness` (the WF/SF conjuncts of the specification).
+pub fn check_liveness<M: LivenessModel>(
+    model: &M,
+    properties: &[LiveProperty],
+    fairness: &[FairnessConstraint],
+    opts: &LivenessOptions,
+) -> LivenessResult<M::State> {
+    let mut parts = Vec::new();
+    for p in properties {
+        match classify(&p.formula) {
+            Ok(ps) => parts.push(ps),
+            Err(message) => {
+                let e = LivenessError::Unsupported { property: p.name.clone(), message };
+                return LivenessResult { verdict: Err(e), stats: Default::default() };
+            }
+        }
+    }
+    let mut atoms = AtomIndex::default();
+    for p in properties {
+        p.formula.for_each_atom(&mut |k, a| atoms.add(k, a));
+    }
+    for f in fairness {
+        atoms.add(AtomKind::Enabled, f.enabled);
+        atoms.add(AtomKind::Action, f.step);
+    }
+    let g = match graph::build(model, atoms, opts.max_states) {
+        Ok(g) => g,
+        Err(e) => return LivenessResult { verdict: Err(e), stats: Default::default() },
+    };
+    let verdict = decide(model, &g, properties, &parts, fairness);
+    LivenessResult { verdict, stats: g.stats }
+}
+
+fn decide<M: LivenessModel>(
+    model: &M,
+    g: &Graph<M::State>,
+    properties: &[LiveProperty],
+    parts: &[Vec<Part>],
+    fairness: &[FairnessConstraint],
+) -> Result<LivenessVerdict<M::State>, LivenessError> {
+    if let Some(v) = safety_violation(g, parts) {
+        return Ok(LivenessVerdict::Violated(Box::new(v)));
+    }
+    for (i, ps) in parts.iter().enumerate() {
+        for part in ps {
+            let Part::Live(clauses) = part else { continue };
+            for c in clauses {
+                if let Some(l) = search_clause(g, c, fairness) {
+                    let v = to_violation(model, g, &properties[i], i, fairness, &l)?;
+                    return Ok(LivenessVerdict::Violated(Box::new(v)));
+                }
+            }
+        }
+    }
+    Ok(LivenessVerdict::Holds)
+}
+
+fn classify(f: &Formula) -> Result<Vec<Part>, String> {
+    let mut conjuncts = Vec::new();
+    flatten(f, &mut conjuncts);
+    conjuncts
+        .into_iter()
+        .map(|c| match c {
+            c if c.is_nontemporal() && !c.has_action() => Ok(Part::Init(c.clone())),
+            c if c.is_nontemporal() => Err("a step predicate outside [] is not supported".into()),
+            Formula::Always(x) if x.is_nontemporal() => Ok(Part::Always((**x).clone())),
+            c => normal::clauses(&Formula::not(c.clone())).map(Part::Live),
+        })
+        .collect()
+}
+
+fn flatten<'f>(f: &'f Formula, out: &mut Vec<&'f Formula>) {
+    match f {
+        Formula::And(xs) => xs.iter().for_each(|x| flatten(x, out)),
+        _ => out.push(f),
+    }
+}
+
+/// Whether the non-temporal `f` holds on the step `e` out of `src`.
+pub fn holds<S>(g: &Graph<S>, f: &Formula, src: u32, e: usize) -> bool {
+    match f {
+        Formula::Bool(b) => *b,
+        Formula::StatePred(a) => g.atom(AtomKind::State, *a, src, e),
+        Formula::ActionPred(a) => g.atom(AtomKind::Action, *a, src, e),
+        Formula::Enabled(a) => g.atom(AtomKind::Enabled, *a, src, e),
+        Formula::Not(x) => !holds(g, x, src, e),
+        Formula::And(xs) => xs.iter().all(|x| holds(g, x, src, e)),
+        Formula::Or(xs) => xs.iter().any(|x| holds(g, x, src, e)),
+        // Temporal formulas never reach here: the normal form keeps them out of conditions.
+        _ => false,
+    }
+}
+
+/// The edges (stuttering loops included) on which every formula of `fs` holds.
+fn edge_mask<S>(g: &Graph<S>, fs: &[&Formula]) -> BitSet {
+    let mut m = BitSet::new(g.edge_count() + g.node_count());
+    for v in 0..g.node_count() as u32 {
+        g.for_each_edge(v, &mut |e, _| m.set(e, fs.iter().all(|f| holds(g, f, v, e))));
+    }
+    m
+}
+
+/// Breadth-first parents from the initial states accepted by `init`, over `allowed` edges:
+/// `parent[v] = (previous state, edge)`, `u32::MAX` for an initial state. Also the visit order.
+fn bfs_from_init<S>(g: &Graph<S>, allowed: &BitSet, init: &dyn Fn(u32) -> bool) -> (Vec<(u32, usize)>, Vec<u32>) {
+    const UNSEEN: (u32, usize) = (u32::MAX - 1, usize::MAX);
+    let mut parent = vec![UNSEEN; g.node_count()];
+    let mut order: Vec<u32> = Vec::new();
+    for &v in &g.init {
+        if init(v) && parent[v as usize] == UNSEEN {
+            parent[v as usize] = (u32::MAX, usize::MAX);
+            order.push(v);
+        }
+    }
+    let mut next = 0;
+    while next < order.len() {
+        let v = order[next];
+        next += 1;
+        g.for_each_edge(v, &mut |e, t| {
+            if allowed.get(e) && parent[t as usize] == UNSEEN {
+                parent[t as usize] = (v, e);
+                order.push(t);
+            }
+        });
+    }
+    (parent, order)
+}
+
+/// The path from an initial state to `v` along BFS parents: states and the edges into them.
+fn path_to(parent: &[(u32, usize)], v: u32) -> (Vec<u32>, Vec<usize>) {
+    let (mut nodes, mut steps) = (vec![v], Vec::new());
+    let mut at = v;
+    while parent[at as usize].0 != u32::MAX {
+        let (p, e) = parent[at as usize];
+        steps.push(e);
+        nodes.push(p);
+        at = p;
+    }
+    nodes.reverse();
+    steps.reverse();
+    (nodes, steps)
+}
+
+/// The first safety conjunct violated, with the shortest trace to it.
+fn safety_violation<S: Clone>(g: &Graph<S>, parts: &[Vec<Part>]) -> Option<LivenessViolation<S>> {
+    let everything = edge_mask(g, &[]);
+    let (parent, order) = bfs_from_init(g, &everything, &|_| true);
+    let mut best: Option<(usize, usize, ViolationKind, u32, Option<usize>)> = None;
+    for (i, ps) in parts.iter().enumerate() {
+        for part in ps {
+            let found = match part {
+                Part::Init(f) => g
+                    .init
+                    .iter()
+                    .find(|v| !holds(g, f, **v, g.stutter_edge(**v)))
+                    .map(|v| (0, ViolationKind::InitialPredicate, *v, None)),
+                Part::Always(f) if !f.has_action() => order
+                    .iter()
+                    .enumerate()
+                    .find(|(_, v)| !holds(g, f, **v, g.stutter_edge(**v)))
+                    .map(|(k, v)| (k, ViolationKind::Invariant, *v, None)),
+                Part::Always(f) => first_bad_step(g, f, &order),
+                Part::Live(_) => None,
+            };
+            if let Some((rank, kind, v, e)) = found {
+                if best.as_ref().map_or(true, |b| rank < b.0) {
+                    best = Some((rank, i, kind, v, e));
+                }
+            }
+        }
+    }
+    let (_, property, kind, v, step) = best?;
+    let (mut nodes, mut steps) = path_to(&parent, v);
+    if let Some(e) = step {
+        nodes.push(g.target(e));
+        steps.push(e);
+    }
+    Some(LivenessViolation {
+        property,
+        kind,
+        states: nodes.iter().map(|v| g.states[*v as usize].clone()).collect(),
+        actions: std::iter::once(None).chain(steps.iter().map(|e| g.action(*e))).collect(),
+        cycle_start: None,
+        stuttering: false,
+    })
+}
+
+/// The first model transition (in BFS order) that violates the step predicate `f`.
+fn first_bad_step<S>(
+    g: &Graph<S>,
+    f: &Formula,
+    order: &[u32],
+) -> Option<(usize, ViolationKind, u32, Option<usize>)> {
+    for (k, &v) in order.iter().enumerate() {
+        if let Some(e) = g.out_edges(v).find(|e| !holds(g, f, v, *e)) {
+            return Some((k, ViolationKind::ActionProperty, v, Some(e)));
+        }
+    }
+    None
+}
+
+/// A fair lasso satisfying the clause, if there is one.
+fn search_clause<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint]) -> Option<Lasso> {
+    let (ev_g, ev_h) = c.eventually.clone().unwrap_or((Formula::Bool(true), Formula::Bool(true)));
+    let always: Vec<&Formula> = c.always.iter().collect();
+    let e_a = edge_mask(g, &always);
+    let mut with_h = always.clone();
+    with_h.push(&ev_h);
+    let e_h = edge_mask(g, &with_h);
+    with_h.extend(c.eventually_always.iter());
+    let e_s = edge_mask(g, &with_h);
+
+    let weak: Vec<Formula> = fairness
+        .iter()
+        .filter(|f| f.kind == FairnessKind::Weak)
+        .map(|f| Formula::Or(vec![Formula::not(Formula::Enabled(f.enabled)), Formula::ActionPred(f.step)]))
+        .collect();
+    let some: Vec<Box<dyn Fn(u32, usize) -> bool + '_>> = c
+        .always_eventually
+        .iter()
+        .chain(weak.iter())
+        .map(|f| Box::new(move |v: u32, e: usize| holds(g, f, v, e)) as Box<dyn Fn(u32, usize) -> bool>)
+        .collect();
+    let strong: Vec<(Box<dyn Fn(u32) -> bool + '_>, Box<dyn Fn(u32, usize) -> bool + '_>)> = fairness
+        .iter()
+        .filter(|f| f.kind == FairnessKind::Strong)
+        .map(|f| {
+            let (en, st) = (f.enabled, f.step);
+            (
+                Box::new(move |v: u32| g.atom(AtomKind::Enabled, en, v, g.stutter_edge(v))) as Box<dyn Fn(u32) -> bool>,
+                Box::new(move |v: u32, e: usize| g.atom(AtomKind::Action, st, v, e)) as Box<dyn Fn(u32, usize) -> bool>,
+            )
+        })
+        .collect();
+    let acc = Acceptance {
+        some_step: some.iter().map(|b| &**b as scc::EdgeTest<'_>).collect(),
+        strong: strong.iter().map(|(a, b)| (&**a as scc::NodeTest<'_>, &**b as scc::EdgeTest<'_>)).collect(),
+    };
+    let accepted = scc::accepting(g, &e_s, &acc);
+    if accepted.is_empty() {
+        return None;
+    }
+    let mut comp_of = vec![u32::MAX; g.node_count()];
+    for (k, a) in accepted.iter().enumerate() {
+        for v in &a.nodes {
+            comp_of[*v as usize] = k as u32;
+        }
+    }
+    let can_reach = backward_reach(g, &e_h, &comp_of);
+    let init_ok = |v: u32| c.init.iter().all(|f| holds(g, f, v, g.stutter_edge(v)));
+    let (parent, order) = bfs_from_init(g, &e_a, &init_ok);
+    let (s, e0) = order.iter().find_map(|&s| {
+        // Entering the component at `s` itself (by stuttering) gives the shortest lasso.
+        let stutter = g.stutter_edge(s);
+        if comp_of[s as usize] != u32::MAX && e_h.get(stutter) && holds(g, &ev_g, s, stutter) {
+            return Some((s, stutter));
+        }
+        let mut hit = None;
+        g.for_each_edge(s, &mut |e, t| {
+            if hit.is_none() && e_h.get(e) && can_reach[t as usize] && holds(g, &ev_g, s, e) {
+                hit = Some(e);
+            }
+        });
+        hit.map(|e| (s, e))
+    })?;
+    let (mut nodes, mut steps) = path_to(&parent, s);
+    let t = g.target(e0);
+    if t != s {
+        nodes.push(t);
+        steps.push(e0);
+    }
+    let to_comp = lasso::shortest_path(g, &e_h, t, &|v| comp_of[v as usize] != u32::MAX, &|v| can_reach[v as usize])?;
+    for (e, v) in to_comp {
+        nodes.push(v);
+        steps.push(e);
+    }
+    let entry = *nodes.last()?;
+    let k = comp_of[entry as usize];
+    let inside = |v: u32| comp_of[v as usize] == k;
+    let cyc = lasso::cycle(g, &e_s, entry, &accepted[k as usize].witnesses, &inside)?;
+    let cycle_start = nodes.len() - 1;
+    let last = cyc.len() - 1;
+    for (i, (e, v)) in cyc.into_iter().enumerate() {
+        steps.push(e);
+        if i < last {
+            nodes.push(v);
+        }
+    }
+    Some(Lasso { nodes, steps, cycle_start })
+}
+
+/// Which states can reach a state of an accepted component over `allowed` edges.
+fn backward_reach<S>(g: &Graph<S>, allowed: &BitSet, comp_of: &[u32]) -> Vec<bool> {
+    let n = g.node_count();
+    let mut count = vec![0u32; n + 1];
+    for v in 0..n as u32 {
+        for e in g.out_edges(v) {
+            if allowed.get(e) {
+                count[g.target(e) as usize + 1] += 1;
+            }
+        }
+    }
+    for i in 0..n {
+        count[i + 1] += count[i];
+    }
+    let mut pred = vec![0u32; count[n] as usize];
+    let mut fill = count.clone();
+    for v in 0..n as u32 {
+        for e in g.out_edges(v) {
+            if allowed.get(e) {
+                let t = g.target(e) as usize;
+                pred[fill[t] as usize] = v;
+                fill[t] += 1;
+            }
+        }
+    }
+    let mut reach: Vec<bool> = comp_of.iter().map(|k| *k != u32::MAX).collect();
+    let mut stack: Vec<u32> = (0..n as u32).filter(|v| reach[*v as usize]).collect();
+    while let Some(t) = stack.pop() {
+        for &p in &pred[count[t as usize] as usize..count[t as usize + 1] as usize] {
+            if !reach[p as usize] {
+                reach[p as usize] = true;
+                stack.push(p);
+            }
+        }
+    }
+    reach
+}
+
+/// The lasso as a violation, after checking on the concrete states that it satisfies the
+/// fairness constraints and violates the property.
+fn to_violation<M: LivenessModel>(
+    model: &M,
+    g: &Graph<M::State>,
+    prop: &LiveProperty,
+    index: usize,
+    fairness: &[FairnessConstraint],
+    l: &Lasso,
+) -> Result<LivenessViolation<M::State>, LivenessError> {
+    let stuttering = l.stuttering(g);
+    let states: Vec<M::State> = l.nodes.iter().map(|v| g.states[*v as usize].clone()).collect();
+    let mut ev = LassoEval { model, worker: model.new_worker(0), states, cycle_start: l.cycle_start };
+    let mut fair = fairness.iter().map(lasso::fairness_formula).collect::<Vec<_>>();
+    fair.push(Formula::not(prop.formula.clone()));
+    let ok = ev.eval(&Formula::And(fair)).map_err(LivenessError::Model)?;
+    if !ok.first().copied().unwrap_or(false) {
+        return Err(LivenessError::Internal(format!(
+            "the lasso found for property {} does not violate it under the fairness constraints when re-checked",
+            prop.name
+        )));
+    }
+    let n = l.nodes.len();
+    let actions = std::iter::once(None).chain(l.steps[..n - 1].iter().map(|e| g.action(*e))).collect();
+    Ok(LivenessViolation {
+        property: index,
+        kind: ViolationKind::Temporal,
+        states: ev.states,
+        actions,
+        cycle_start: Some(l.cycle_start),
+        stuttering,
+    })
+}

@@ -1,0 +1,234 @@
+//! The behaviour graph: every reachable state by index, its successors as compact edge lists,
+//! an implicit stuttering self-loop per state, and the value of every atom on every state and
+//! step, evaluated once while the graph is built (on the actual successor, before VIEW or
+//! SYMMETRY merge it with a state seen before).
+
+use hashbrown::HashMap;
+
+use super::{AtomId, AtomKind, GraphStats, LivenessError, LivenessModel};
+use crate::model::{ActionId, EngineSnapshot};
+
+/// A fixed-size set of indices.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BitSet {
+    words: Vec<u64>,
+}
+
+impl BitSet {
+    pub fn new(len: usize) -> BitSet {
+        BitSet { words: vec![0; len.div_ceil(64)] }
+    }
+    pub fn get(&self, i: usize) -> bool {
+        self.words.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
+    pub fn set(&mut self, i: usize, v: bool) {
+        if self.words.len() <= i / 64 {
+            self.words.resize(i / 64 + 1, 0);
+        }
+        let bit = 1u64 << (i % 64);
+        match v {
+            true => self.words[i / 64] |= bit,
+            false => self.words[i / 64] &= !bit,
+        }
+    }
+    fn bytes(&self) -> usize {
+        self.words.len() * 8
+    }
+}
+
+/// Which atoms the properties and fairness mention, each with its column in the tables.
+#[derive(Debug, Clone, Default)]
+pub struct AtomIndex {
+    pub state: Vec<AtomId>,
+    pub action: Vec<AtomId>,
+    pub enabled: Vec<AtomId>,
+}
+
+impl AtomIndex {
+    pub fn add(&mut self, kind: AtomKind, a: AtomId) {
+        let list = match kind {
+            AtomKind::State => &mut self.state,
+            AtomKind::Action => &mut self.action,
+            AtomKind::Enabled => &mut self.enabled,
+        };
+        if !list.contains(&a) {
+            list.push(a);
+        }
+    }
+    fn column(&self, kind: AtomKind, a: AtomId) -> Option<usize> {
+        let list = match kind {
+            AtomKind::State => &self.state,
+            AtomKind::Action => &self.action,
+            AtomKind::Enabled => &self.enabled,
+        };
+        list.iter().position(|x| *x == a)
+    }
+}
+
+/// Edges are numbered `0..edge_count()` for the model's transitions, then `edge_count() + v`
+/// for the stuttering loop of state `v`.
+pub struct Graph<S> {
+    pub states: Vec<S>,
+    pub init: Vec<u32>,
+    succ_start: Vec<u32>,
+    succ: Vec<u32>,
+    edge_action: Vec<ActionId>,
+    atoms: AtomIndex,
+    /// Per state atom (column), its value on each state; the same for ENABLED atoms.
+    state_vals: Vec<BitSet>,
+    enabled_vals: Vec<BitSet>,
+    /// Per step atom, its value on the model's edges, and on the stuttering loops.
+    action_vals: Vec<BitSet>,
+    stutter_vals: Vec<BitSet>,
+    pub stats: GraphStats,
+}
+
+impl<S> Graph<S> {
+    pub fn node_count(&self) -> usize {
+        self.states.len()
+    }
+    pub fn edge_count(&self) -> usize {
+        self.succ.len()
+    }
+    /// The model's edges out of `v`, as edge indices.
+    pub fn out_edges(&self, v: u32) -> std::ops::Range<usize> {
+        self.succ_start[v as usize] as usize..self.succ_start[v as usize + 1] as usize
+    }
+    pub fn stutter_edge(&self, v: u32) -> usize {
+        self.succ.len() + v as usize
+    }
+    /// The target of an edge (the state itself for a stuttering loop).
+    pub fn target(&self, e: usize) -> u32 {
+        match self.succ.get(e) {
+            Some(t) => *t,
+            None => (e - self.succ.len()) as u32,
+        }
+    }
+    /// The action of a model edge; `None` for a stuttering loop.
+    pub fn action(&self, e: usize) -> Option<ActionId> {
+        self.edge_action.get(e).copied()
+    }
+    /// Calls `f` with every edge out of `v`, stuttering loop last.
+    pub fn for_each_edge(&self, v: u32, f: &mut dyn FnMut(usize, u32)) {
+        for e in self.out_edges(v) {
+            f(e, self.succ[e]);
+        }
+        f(self.stutter_edge(v), v);
+    }
+
+    /// The value of an atom on the step `e` out of `src` (state atoms read the source).
+    pub fn atom(&self, kind: AtomKind, a: AtomId, src: u32, e: usize) -> bool {
+        let Some(c) = self.atoms.column(kind, a) else { return false };
+        match kind {
+            AtomKind::State => self.state_vals[c].get(src as usize),
+            AtomKind::Enabled => self.enabled_vals[c].get(src as usize),
+            AtomKind::Action => match e < self.succ.len() {
+                true => self.action_vals[c].get(e),
+                false => self.stutter_vals[c].get(e - self.succ.len()),
+            },
+        }
+    }
+
+    fn bytes(&self) -> u64 {
+        let sets = |v: &[BitSet]| v.iter().map(BitSet::bytes).sum::<usize>();
+        let fixed = self.states.capacity() * std::mem::size_of::<S>()
+            + (self.succ_start.capacity() + self.succ.capacity() + self.edge_action.capacity()) * 4;
+        (fixed + sets(&self.state_vals) + sets(&self.enabled_vals) + sets(&self.action_vals) + sets(&self.stutter_vals))
+            as u64
+    }
+}
+
+/// Explores the reachable graph of `model` breadth first, as the safety engine does
+/// (CONSTRAINT and ACTION_CONSTRAINT prune states and steps), evaluating `atoms` on the way.
+pub fn build<M: LivenessModel>(
+    model: &M,
+    atoms: AtomIndex,
+    max_states: Option<u64>,
+) -> Result<Graph<M::State>, LivenessError> {
+    let mut w = model.new_worker(0);
+    let mut g = Graph {
+        states: Vec::new(),
+        init: Vec::new(),
+        succ_start: vec![0],
+        succ: Vec::new(),
+        edge_action: Vec::new(),
+        state_vals: vec![BitSet::default(); atoms.state.len()],
+        enabled_vals: vec![BitSet::default(); atoms.enabled.len()],
+        action_vals: vec![BitSet::default(); atoms.action.len()],
+        stutter_vals: vec![BitSet::default(); atoms.action.len()],
+        atoms,
+        stats: GraphStats::default(),
+    };
+    let mut index: HashMap<u64, u32> = HashMap::new();
+    let mut inits = Vec::new();
+    model.set_snapshot(&mut w, &EngineSnapshot::default());
+    model.init_states(&mut w, &mut |s| inits.push(s)).map_err(LivenessError::Model)?;
+    for s in inits {
+        g.stats.generated += 1;
+        if !model.satisfies_constraints(&mut w, &s).map_err(LivenessError::Model)? {
+            continue;
+        }
+        if let hashbrown::hash_map::Entry::Vacant(v) = index.entry(model.fingerprint(&s)) {
+            v.insert(g.states.len() as u32);
+            g.init.push(g.states.len() as u32);
+            g.states.push(s);
+        }
+    }
+    let mut next = 0usize;
+    while next < g.states.len() {
+        if max_states.is_some_and(|m| g.states.len() as u64 > m) {
+            return Err(LivenessError::TooManyStates(g.states.len() as u64));
+        }
+        expand(model, &mut w, &mut g, &mut index, next)?;
+        next += 1;
+        g.succ_start.push(g.succ.len() as u32);
+    }
+    g.stats.states = g.states.len() as u64;
+    g.stats.edges = g.succ.len() as u64;
+    g.stats.peak_bytes = g.bytes() + (index.capacity() * 12) as u64;
+    Ok(g)
+}
+
+/// Adds the successors of state `v` and evaluates the atoms on `v` and its steps.
+fn expand<M: LivenessModel>(
+    model: &M,
+    w: &mut M::Worker,
+    g: &mut Graph<M::State>,
+    index: &mut HashMap<u64, u32>,
+    v: usize,
+) -> Result<(), LivenessError> {
+    let s = g.states[v].clone();
+    let mut succs = Vec::new();
+    model.next_states(w, &s, &mut |a, t| succs.push((a, t))).map_err(LivenessError::Model)?;
+    let me = LivenessError::Model;
+    for (a, t) in succs {
+        g.stats.generated += 1;
+        if !model.satisfies_constraints(w, &t).map_err(me)? || !model.satisfies_action_constraints(w, &s, &t).map_err(me)? {
+            continue;
+        }
+        let e = g.succ.len();
+        for (c, atom) in g.atoms.action.iter().enumerate() {
+            let b = model.eval_action_atom(w, *atom, &s, &t).map_err(me)?;
+            g.action_vals[c].set(e, b);
+        }
+        let target = *index.entry(model.fingerprint(&t)).or_insert_with(|| {
+            g.states.push(t);
+            (g.states.len() - 1) as u32
+        });
+        g.succ.push(target);
+        g.edge_action.push(a);
+    }
+    for (c, atom) in g.atoms.state.iter().enumerate() {
+        let b = model.eval_state_atom(w, *atom, &s).map_err(me)?;
+        g.state_vals[c].set(v, b);
+    }
+    for (c, atom) in g.atoms.enabled.iter().enumerate() {
+        let b = model.eval_enabled(w, *atom, &s).map_err(me)?;
+        g.enabled_vals[c].set(v, b);
+    }
+    for (c, atom) in g.atoms.action.iter().enumerate() {
+        let b = model.eval_action_atom(w, *atom, &s, &s).map_err(me)?;
+        g.stutter_vals[c].set(v, b);
+    }
+    Ok(())
+}
