@@ -3,10 +3,11 @@
 
 use crate::check_report::{self, MachineOutput};
 use crate::frontend_run::{load_frontend, spec_path, FrontendInput, FrontendRun};
-use std::time::{Instant, SystemTime};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 use tla2_frontend::ir::Program;
 use tla2_interp::InterpModel;
-use tla2_runtime::cli::{parse_run_flags, OutputFormat, RunOptions};
+use tla2_runtime::cli::{parse_run_flags, run_check_then, OutputFormat, RunOptions};
 use tla2_runtime::engine::{self, EngineEvent};
 use tla2_runtime::model::{EngineSnapshot, Model};
 use tla2_runtime::report::json::{self as json_report, RunInfo};
@@ -14,7 +15,14 @@ use tla2_runtime::report::jsonl;
 use tla2_runtime::report::{exit_code, human, CheckResult, Status};
 
 pub fn run(args: &[String]) -> i32 {
-    let opts = match parse_run_flags(args) {
+    let (args, time_limit) = match check_report::take_timeout(args) {
+        Ok(split) => split,
+        Err(e) => {
+            eprintln!("tla2 check: {e}");
+            return exit_code::ERROR_SYSTEM;
+        }
+    };
+    let opts = match parse_run_flags(&args) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("tla2 check: {e}");
@@ -39,6 +47,7 @@ pub fn run(args: &[String]) -> i32 {
             input.config.clone().unwrap_or_else(|| crate::frontend_run::default_config(&spec_path(&input.spec))).display().to_string(),
         ),
         workers: opts.workers.resolve(),
+        time_limit,
         ..RunInfo::default()
     };
     let out = MachineOutput::new(opts.output);
@@ -73,7 +82,6 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo, model: &InterpModel) -> i32 {
-    let human_out = opts.output == OutputFormat::Human;
     match model.check_assumptions() {
         Ok(None) => {}
         Ok(Some(i)) => {
@@ -89,68 +97,103 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
             return finish(out, info, &failed_before_start(status, model));
         }
     }
-    let mut check_opts = opts.check_options();
+    let mut run_opts = opts.clone();
     if model.check_deadlock() == Some(false) {
-        check_opts.check_deadlock = false;
+        run_opts.check_deadlock = false;
     }
-    if opts.output == OutputFormat::JsonLines {
-        check_opts.progress_interval = jsonl::PROGRESS_INTERVAL;
-    }
-    if human_out {
-        println!(
-            "Running breadth-first search Model-Checking with {} worker{} on {} cores.",
-            check_opts.workers,
-            if check_opts.workers == 1 { "" } else { "s" },
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        );
-        println!("Starting... ({})", human::timestamp(SystemTime::now()));
-        println!("Computing initial states...");
-    }
-    let shown: &RunInfo = info;
-    let observer = |ev: &EngineEvent| {
-        if let Some(out) = out {
-            out.event(shown, ev);
-            return;
+    let started = Instant::now();
+    let stop = AtomicBool::new(false);
+    let result = match out {
+        None => {
+            let workers = run_opts.workers.resolve();
+            println!(
+                "Running breadth-first search Model-Checking with {workers} worker{} on {} cores.",
+                if workers == 1 { "" } else { "s" },
+                std::thread::available_parallelism().map_or(1, |n| n.get())
+            );
+            let limit = info.time_limit;
+            std::thread::scope(|scope| {
+                if let Some(limit) = limit {
+                    let stop = &stop;
+                    scope.spawn(move || stop_after(stop, limit));
+                }
+                let mut post = |r: &mut CheckResult| check_postcondition(model, r, started);
+                let r = run_check_then(model, &run_opts, &mut std::io::stdout(), &stop, &mut post);
+                stop.store(true, Ordering::SeqCst);
+                r
+            })
         }
-        match ev {
-            EngineEvent::InitialStates { generated, distinct } => {
-                println!("{}", human::init_line(*generated, *distinct, SystemTime::now()))
+        Some(out) => {
+            let mut check_opts = run_opts.check_options();
+            if opts.output == OutputFormat::JsonLines {
+                check_opts.progress_interval = jsonl::PROGRESS_INTERVAL;
             }
-            EngineEvent::Progress(p) => println!("{}", human::progress_line(p, SystemTime::now())),
-            _ => {}
+            let shown: &RunInfo = info;
+            let observer = |ev: &EngineEvent| out.event(shown, ev);
+            let deadline = check_report::Deadline {
+                inner: &observer,
+                deadline: info.time_limit.map(|limit| started + limit),
+                reached: Default::default(),
+            };
+            let mut r = engine::check_observed(model, &check_opts, &deadline);
+            stop.store(deadline.reached.into_inner(), Ordering::SeqCst);
+            check_postcondition(model, &mut r, started);
+            r
         }
     };
-    let started = Instant::now();
-    let mut result = engine::check_observed(model, &check_opts, &observer);
-    if result.status.is_success() {
-        let snapshot = EngineSnapshot {
-            distinct: result.stats.distinct,
-            generated: result.stats.generated,
-            diameter: result.stats.depth,
-            duration_secs: started.elapsed().as_secs(),
-            ..EngineSnapshot::default()
-        };
-        match model.check_postcondition(&snapshot) {
-            Ok(Some(false)) => {
-                result.status = Status::EvalError {
-                    error: tla2_runtime::model::ModelError::new(
-                        tla2_runtime::EvalError::new(
-                            tla2_runtime::EvalErrorKind::Other,
-                            "The POSTCONDITION is false after the run.",
-                        ),
-                        None,
-                    ),
-                    context: tla2_runtime::report::ErrorContext::Invariant,
-                }
-            }
-            Err(e) => {
-                result.status =
-                    Status::EvalError { error: e, context: tla2_runtime::report::ErrorContext::Invariant }
-            }
-            _ => {}
-        }
+    let timed_out = info.time_limit.is_some_and(|l| started.elapsed() >= l) && result.status == Status::Interrupted;
+    if timed_out && out.is_none() {
+        println!("tla2 stopped the run at its time limit (--timeout).");
+    }
+    info.timed_out = timed_out;
+    if out.is_none() {
+        return result.exit_code();
     }
     finish(out, info, &result)
+}
+
+/// After a complete search, a false (or failing) POSTCONDITION turns the verdict into TLC's
+/// postcondition failure.
+fn check_postcondition(model: &InterpModel, result: &mut CheckResult, started: Instant) {
+    if !result.status.is_success() {
+        return;
+    }
+    let snapshot = EngineSnapshot {
+        distinct: result.stats.distinct,
+        generated: result.stats.generated,
+        diameter: result.stats.depth,
+        duration_secs: started.elapsed().as_secs(),
+        ..EngineSnapshot::default()
+    };
+    let failure = match model.check_postcondition(&snapshot) {
+        Ok(Some(false)) => "is false.".to_string(),
+        Err(e) => format!("failed.\n{}", e.error.message),
+        _ => return,
+    };
+    let (name, at) = postcondition_info(model);
+    result.status = Status::PostconditionFailure { message: format!("Postcondition {name} at {at} {failure}") };
+}
+
+/// The POSTCONDITION's name and where it is defined, as TLC prints them.
+fn postcondition_info(model: &InterpModel) -> (String, String) {
+    let p = model.program();
+    let Some(post) = &p.model.postcondition else { return Default::default() };
+    let span = post.def.map_or(p.span(post.expr), |d| p.span(p.def(d).body));
+    let at = model.location(span).map(|l| human::location_text(&l)).unwrap_or_default();
+    (post.name.clone(), at)
+}
+
+/// Sets `stop` once `limit` has passed, unless the run already set it.
+fn stop_after(stop: &AtomicBool, limit: std::time::Duration) {
+    let end = Instant::now() + limit;
+    while !stop.load(Ordering::SeqCst) {
+        let now = Instant::now();
+        if now >= end {
+            stop.store(true, Ordering::SeqCst);
+            return;
+        }
+        std::thread::sleep((end - now).min(std::time::Duration::from_millis(50)));
+    }
 }
 
 fn failed_before_start(status: Status, model: &InterpModel) -> CheckResult {
@@ -163,6 +206,7 @@ fn failed_before_start(status: Status, model: &InterpModel) -> CheckResult {
     }
 }
 
+/// Renders a run that did not go through `run_check` (which prints human output itself).
 fn finish(out: Option<&MachineOutput>, info: &mut RunInfo, result: &CheckResult) -> i32 {
     match out {
         None => print!("{}", human::render_result(result)),

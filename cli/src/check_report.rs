@@ -5,13 +5,15 @@
 use crate::frontend_run::FrontendRun;
 use serde_json::Value as Json;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use tla2_frontend::ir::Program;
 use tla2_frontend::{Diagnostic, Severity, SourceMap};
 use tla2_interp::worker::PrintSink;
 use tla2_interp::InterpModel;
 use tla2_runtime::cli::{OutputFormat, RunOptions};
-use tla2_runtime::engine::EngineEvent;
+use tla2_runtime::engine::{EngineEvent, Observer};
 use tla2_runtime::model::{Model, SourceLocation};
 use tla2_runtime::report::human::ProgressInfo;
 use tla2_runtime::report::json::{self as json_report, Note, PrintOutput, RunInfo};
@@ -200,5 +202,73 @@ pub fn fill_from_model(info: &mut RunInfo, opts: &RunOptions, program: &Program,
                 })),
             });
         }
+    }
+}
+
+/// Removes `--timeout SECS` from the arguments: the time limit after which a run stops with
+/// status `timeout` (TLC has no such flag, so it is not one of the shared run flags).
+pub fn take_timeout(args: &[String]) -> Result<(Vec<String>, Option<Duration>), String> {
+    let mut rest = Vec::with_capacity(args.len());
+    let mut limit = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if arg != "--timeout" {
+            rest.push(arg.clone());
+            continue;
+        }
+        let value = it.next().ok_or("--timeout needs a number of seconds")?;
+        let secs: f64 = value.parse().map_err(|_| format!("--timeout expects seconds, not {value:?}"))?;
+        if !(secs.is_finite() && secs > 0.0) {
+            return Err(format!("--timeout expects a positive number of seconds, not {value:?}"));
+        }
+        limit = Some(Duration::from_secs_f64(secs));
+    }
+    Ok((rest, limit))
+}
+
+/// Passes events on to `inner` and stops the run once `deadline` has passed.
+pub struct Deadline<'a> {
+    pub inner: &'a dyn Observer,
+    pub deadline: Option<Instant>,
+    /// Set when the deadline stopped the run.
+    pub reached: AtomicBool,
+}
+
+impl Observer for Deadline<'_> {
+    fn event(&self, event: &EngineEvent) {
+        self.inner.event(event);
+    }
+
+    fn should_stop(&self) -> bool {
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.reached.store(true, Ordering::Relaxed);
+            return true;
+        }
+        self.inner.should_stop()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn the_timeout_flag_is_taken_out_of_the_run_flags() {
+        let (rest, limit) = take_timeout(&args("Spec.tla --timeout 2.5 -workers 2")).unwrap_or_default();
+        assert_eq!(rest, args("Spec.tla -workers 2"));
+        assert_eq!(limit, Some(Duration::from_millis(2500)));
+        assert_eq!(take_timeout(&args("Spec.tla")).map(|(_, l)| l), Ok(None));
+    }
+
+    #[test]
+    fn a_timeout_must_be_a_positive_number_of_seconds() {
+        assert!(take_timeout(&args("Spec.tla --timeout")).is_err());
+        assert!(take_timeout(&args("Spec.tla --timeout soon")).is_err());
+        assert!(take_timeout(&args("Spec.tla --timeout 0")).is_err());
+        assert!(take_timeout(&args("Spec.tla --timeout -1")).is_err());
     }
 }

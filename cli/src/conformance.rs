@@ -189,6 +189,7 @@ fn observe(stdout: &str) -> Result<Observed, String> {
         (_, Some("deadlock")) => "deadlock failure",
         (_, Some("liveness_violation")) => "liveness failure",
         (_, Some("assumption_failure")) => "assumption failure",
+        (_, Some("postcondition_failure")) => "postcondition failure",
         (_, Some("assertion_failure")) => "assertion failure",
         (_, Some("unsupported")) => "unsupported",
         (_, Some("timeout")) | (Some("timeout"), _) => "timeout",

@@ -14,6 +14,7 @@ tla2 — a TLA+ model checker
 
 Usage:
   tla2 check Spec.tla [-config Spec.cfg] [TLC flags…] [--output human|json|json-lines|sarif]
+                     [--timeout SECS]
   tla2 parse Spec.tla [--config Spec.cfg] [--output human|json] [-I DIR]…
   tla2 conformance DIR [--filter S]… [--timeout SECS] [--max-distinct N] [--jobs N]
                        [--baseline FILE [--bless]] [--strict] [--json]

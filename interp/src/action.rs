@@ -354,11 +354,11 @@ impl<'e, 'a> Walker<'e, 'a> {
     }
 
     /// Runs `f` with the locals as they were when a continuation was made. Only recursive
-    /// programs can have rebound a local since, so only they pay for restoring the scope.
+    /// programs can have rebound a local since, and only then is the scope restored.
     fn in_scope<T>(&mut self, depth: usize, f: impl FnOnce(&mut Self) -> Result<T, EvalError>) -> Result<T, EvalError> {
         let ev = self.ev;
         let len = ev.env_len();
-        if !ev.sh.has_recursion || len == depth {
+        if !ev.sh.has_recursion || len == depth || !ev.rebound_since(depth) {
             return f(self);
         }
         ev.push_all(&ev.env_prefix(depth));

@@ -75,6 +75,21 @@ const SMALL: &[(&str, &str, &str, u64, usize)] = &[
     ("byihive/VoucherLifeCycle.tla", "byihive/VoucherLifeCycle.cfg", "success", 64, 0),
     ("ewd840/EWD840.tla", "ewd840/EWD840.cfg", "success", 302, 0),
     ("nbacc_ray97/nbacc_ray97.tla", "nbacc_ray97/nbacc_ray97.cfg", "success", 3016, 0),
+    // A variable passed to a constant operator (`XInit(x)`, `Send(p, d, memInt, memInt')`).
+    ("TwoPhase/MCTwoPhase.tla", "TwoPhase/MCTwoPhase.cfg", "success", 4, 0),
+    (
+        "SpecifyingSystems/CachingMemory/MCInternalMemory.tla",
+        "SpecifyingSystems/CachingMemory/MCInternalMemory.cfg",
+        "success",
+        4408,
+        0,
+    ),
+    ("SpecifyingSystems/TLC/MCAlternatingBit.tla", "SpecifyingSystems/TLC/MCAlternatingBit.cfg", "success", 240, 0),
+    // No INIT: only the ASSUMEs are checked.
+    ("SpecifyingSystems/SimpleMath/SimpleMath.tla", "SpecifyingSystems/SimpleMath/SimpleMath.cfg", "success", 0, 0),
+    // A constant UNION of function sets in TypeOk (evaluated once, not per state).
+    ("Disruptor/Disruptor_SPMC.tla", "Disruptor/Disruptor_SPMC.cfg", "success", 8496, 0),
+    ("tower_of_hanoi/Hanoi.toolbox/Model_1/MC.tla", "tower_of_hanoi/Hanoi.toolbox/Model_1/MC.cfg", "safety failure NotSolved", 233, 32),
 ];
 
 #[test]

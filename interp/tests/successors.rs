@@ -261,3 +261,26 @@ fn a_universal_quantifier_is_walked_as_a_conjunction_that_may_assign() {
     let m = with_spec(b, init, next);
     assert_eq!(inits(&m), vec![row(&[5, 6])]);
 }
+
+#[test]
+fn a_primed_variable_passed_to_an_operator_is_assigned_through_its_parameter() {
+    let mut b = B::new();
+    let x = b.var_decl("x");
+    let (xv, zero, one) = (b.var(x), b.int(0), b.int(1));
+    // XInit(v) == v = 0; XAct(old, new) == new = old + 1
+    let v = b.local("v");
+    let ve = b.loc(v);
+    let xinit_body = b.eq(ve, zero);
+    let xinit = b.def("XInit", vec![B::param(v, "v", 0)], xinit_body);
+    let (old, new) = (b.local("old"), b.local("new"));
+    let (oe, ne) = (b.loc(old), b.loc(new));
+    let inc = b.op2("+", oe, one);
+    let act_body = b.eq(ne, inc);
+    let xact = b.def("XAct", vec![B::param(old, "old", 0), B::param(new, "new", 0)], act_body);
+    let init = b.call(xinit, vec![xv]);
+    let xp = b.primed(x);
+    let next = b.call(xact, vec![xv, xp]);
+    let m = with_spec(b, init, next);
+    assert_eq!(inits(&m), vec![row(&[0])]);
+    assert_eq!(succs(&m, &[4]).unwrap(), vec![row(&[5])]);
+}

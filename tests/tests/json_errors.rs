@@ -2,7 +2,10 @@
 //! locations with their source line, operands, and the suggestions for the cases whose fix is
 //! known (deadlock, differently typed comparison, nested cfg value, constant invariant).
 
+// Each test file uses a different part of the shared helpers.
+#[allow(dead_code)]
 mod common;
+#[allow(dead_code)]
 mod json_support;
 
 use json_support::check_json;
@@ -115,4 +118,22 @@ fn evaluation_errors_carry_the_failing_expression_and_the_trace_to_it() {
     assert_eq!(doc["counterexample"]["length"], 2);
     let (_, doc) = check_json("Undefined", &[]);
     assert_eq!(doc["result"]["error"]["location"]["context"], "Next == x' = f[x + 1]");
+}
+
+#[test]
+fn frontend_warnings_are_reported_with_their_cfg_location_in_every_format() {
+    let cfg = json_support::fixture("Kinds_typo.cfg");
+    let (code, doc) = check_json("Kinds", &["-config", &cfg]);
+    assert_eq!(code, 0);
+    let w = &doc["diagnostics"]["warnings"][0];
+    assert_eq!(w["code"], "CFG_UNKNOWN_NAME");
+    assert_eq!(w["location"]["line"], 4);
+    assert_eq!(w["location"]["context"], "    Limt = 3");
+    assert_eq!(w["suggestion"], json!({"action": "rename", "message": "did you mean `Limit`?"}));
+    let (_, events) = json_support::check_json_lines("Kinds", &["-config", &cfg]);
+    assert!(events.iter().any(|e| e["type"] == "warning" && e["code"] == "CFG_UNKNOWN_NAME"));
+    let out = json_support::check("Kinds", "sarif", &["-config", &cfg]);
+    let log: serde_json::Value = serde_json::from_str(&out.stdout).unwrap_or_default();
+    assert_eq!(log["runs"][0]["results"][0]["ruleId"], "CFG_UNKNOWN_NAME");
+    assert_eq!(log["runs"][0]["results"][0]["level"], "warning");
 }

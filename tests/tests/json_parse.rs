@@ -1,7 +1,10 @@
 //! `tla2 parse --output json` and unreadable inputs: their diagnostics use the same detailed
 //! error objects as `tla2 check --output json` (seed 003's detailed error schema).
 
+// Each test file uses a different part of the shared helpers.
+#[allow(dead_code)]
 mod common;
+#[allow(dead_code)]
 mod json_support;
 
 use common::tla2;

@@ -2,7 +2,10 @@
 //! produce today, validated against `schema/tla2-output.schema.json` and
 //! `schema/tla2-jsonl.schema.json`.
 
+// Each test file uses a different part of the shared helpers.
+#[allow(dead_code)]
 mod common;
+#[allow(dead_code)]
 mod json_support;
 
 use json_support::{check, check_json, check_json_lines, schema, validator, violations};
@@ -18,25 +21,31 @@ struct Case {
     error_code: Option<&'static str>,
 }
 
-const fn case(
+fn case(
     spec: &'static str,
     extra: &'static [&'static str],
     exit: i32,
     error_type: Option<&'static str>,
     error_code: Option<&'static str>,
 ) -> Case {
-    let status = if error_type.is_none() { "ok" } else { "error" };
+    let status = match error_type {
+        None => "ok",
+        Some("timeout") => "timeout",
+        Some(_) => "error",
+    };
     Case { spec, extra, exit, status, error_type, error_code }
 }
 
 const KINDS_OK: &[&str] = &["-config", "tests/cli_inputs/json/Kinds_ok.cfg"];
+const KINDS_TYPO: &[&str] = &["-config", "tests/cli_inputs/json/Kinds_typo.cfg"];
 
 /// Every outcome the fixtures produce. Not produced yet: `liveness_violation` (tla2 refuses
-/// PROPERTY, see ActionProp below), `timeout`/`interrupted` (no time limit or Ctrl-C handling
-/// in `tla2 check`), `resource_exhausted`, `internal_error`.
+/// PROPERTY, see ActionProp below), `interrupted` (no Ctrl-C handling in `tla2 check`),
+/// `resource_exhausted`, `internal_error`.
 fn cases() -> Vec<Case> {
     vec![
         case("Kinds", KINDS_OK, 0, None, None),
+        case("Kinds", KINDS_TYPO, 0, None, None),
         case("ConstInv", &[], 0, None, None),
         case("Kinds", &[], 12, Some("invariant_violation"), Some("TLC_INVARIANT_VIOLATED")),
         case("Kinds", &["-continue"], 0, None, None),
@@ -44,7 +53,7 @@ fn cases() -> Vec<Case> {
         case("Assert", &[], 14, Some("assertion_failure"), Some("TLC_EVAL_ASSERTION_FAILED")),
         case("TypeClash", &[], 75, Some("type_error"), Some("TLC_TYPE_MISMATCH")),
         case("Undefined", &[], 75, Some("undefined_value"), Some("TLC_EVAL_NOT_IN_DOMAIN")),
-        case("DivZero", &[], 75, Some("evaluation_error"), Some("TLC_EVAL_DIVISION_BY_ZERO")),
+        case("DivZero", &[], 255, Some("evaluation_error"), Some("TLC_EVAL_DIVISION_BY_ZERO")),
         case("Assume", &[], 10, Some("assumption_failure"), Some("TLC_ASSUMPTION_FALSE")),
         case("ParseError", &[], 150, Some("parse_error"), Some("TLA_PARSE_UNCLOSED_BRACKET")),
         case("Semantic", &[], 150, Some("semantic_error"), Some("TLA_SEMANTIC_UNDEFINED_NAME")),
@@ -53,6 +62,7 @@ fn cases() -> Vec<Case> {
         // it checks them this becomes a liveness_violation with exit code 13.
         case("ActionProp", &[], 255, Some("unsupported"), Some("TLA2_UNSUPPORTED")),
         case("Kinds", &["-simulate"], 255, Some("unsupported"), Some("TLA2_UNSUPPORTED")),
+        case("Endless", &["--timeout", "0.3"], 255, Some("timeout"), Some("TLA2_TIMEOUT")),
     ]
 }
 
@@ -215,4 +225,22 @@ fn the_schema_rejects_values_and_results_that_break_the_encoding() {
     let mut bad = good;
     bad["result"]["status"] = json!("ok");
     assert!(!violations(&v, &bad).is_empty(), "an ok result has no error type");
+}
+
+#[test]
+fn a_long_run_streams_progress_events_until_its_time_limit() {
+    // As TLC, the engine reports progress about 3 s after the start and then every interval
+    // (5 s in json-lines): a 3.5 s run reports the initial states and one progress event, then
+    // stops with status timeout.
+    let (code, events) = check_json_lines("Endless", &["--timeout", "3.5"]);
+    assert_eq!(code, 255);
+    let progress: Vec<&Json> = events.iter().filter(|e| e["type"] == "progress").collect();
+    assert_eq!(progress.len(), 2, "{progress:?}");
+    assert_eq!(progress[0]["depth"], 1);
+    let late = &progress[1];
+    assert!(late["time"].as_f64().is_some_and(|t| (3.0..4.5).contains(&t)), "{late}");
+    assert!(late["distinct"].as_u64().is_some_and(|d| d > 1), "{late}");
+    let done = events.last().cloned().unwrap_or_default();
+    assert_eq!(done["status"], "timeout");
+    assert!(done["statistics"]["states_distinct"].as_u64() >= late["distinct"].as_u64());
 }

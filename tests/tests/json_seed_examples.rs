@@ -3,7 +3,10 @@
 //! fixture, with the built `tla2` first on PATH. A missing `python3` or `jq` skips that example
 //! with a printed note (`.ci/run` installs jq).
 
+// Each test file uses a different part of the shared helpers.
+#[allow(dead_code)]
 mod common;
+#[allow(dead_code)]
 mod json_support;
 
 use std::path::{Path, PathBuf};
@@ -61,6 +64,7 @@ fn the_seed_python_example_prints_the_error_the_property_and_the_state_diffs() {
     assert!(out.contains("Property: SmallI"), "{out}");
     assert!(out.contains("Location: ") && out.contains("spec.tla:33"), "{out}");
     assert!(out.contains("  i: 0 -> 1"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -81,6 +85,7 @@ fn the_seed_fix_suggestion_example_builds_its_prompt_from_real_output() {
     assert!(out.contains("The invariant `i < 1` at spec.tla:33"), "{out}");
     assert!(out.contains("The transition that led to this state was `Step`"), "{out}");
     assert!(out.contains("at spec.tla:21."), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -94,8 +99,10 @@ fn the_seed_jq_example_reports_the_status_of_a_passing_and_a_failing_run() {
     let (ok, out, err) = run_in(&dir, "bash", &["-c", &script]);
     assert!(ok, "{err}");
     assert_eq!(out.trim(), "Model checking passed");
+    let _ = std::fs::remove_dir_all(&dir);
     let dir = scratch("Deadlock", "jq-error");
     let (ok, out, err) = run_in(&dir, "bash", &["-c", &script]);
     assert!(ok, "{err}");
     assert_eq!(out.trim(), "\"Deadlock reached\"");
+    let _ = std::fs::remove_dir_all(&dir);
 }

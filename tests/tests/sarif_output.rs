@@ -2,7 +2,10 @@
 //! warnings of the run, with locations and the counterexample as a code flow. Checked against
 //! the properties SARIF 2.1.0 requires of each object (the OASIS schema is not vendored).
 
+// Each test file uses a different part of the shared helpers.
+#[allow(dead_code)]
 mod common;
+#[allow(dead_code)]
 mod json_support;
 
 use json_support::check;

@@ -179,6 +179,12 @@ impl<'a> Ev<'a> {
     pub(crate) fn env_snapshot(&self) -> Vec<(LocalId, Slot)> {
         self.env.borrow().clone()
     }
+    /// Whether a local bound below height `depth` has been bound again above it.
+    pub(crate) fn rebound_since(&self, depth: usize) -> bool {
+        let env = self.env.borrow();
+        let (below, above) = env.split_at(depth.min(env.len()));
+        above.iter().any(|(l, _)| below.iter().any(|(m, _)| m == l))
+    }
     pub(crate) fn env_prefix(&self, n: usize) -> Vec<(LocalId, Slot)> {
         self.env.borrow()[..n].to_vec()
     }

@@ -6,7 +6,7 @@
 
 mod run;
 
-pub use run::{ignored_flags_note, run_check};
+pub use run::{ignored_flags_note, run_check, run_check_then};
 
 use crate::engine::CheckOptions;
 

@@ -21,11 +21,25 @@ pub fn run_check<M: Model>(
     out: &mut (dyn Write + Send),
     stop: &AtomicBool,
 ) -> CheckResult {
+    run_check_then(model, opts, out, stop, &mut |_| {})
+}
+
+/// [`run_check`], with `after_search` called on the result before anything about the verdict
+/// is printed: the model's checks that follow the search (TLC's POSTCONDITION) go there, so
+/// that a failing one is reported instead of "No error has been found".
+pub fn run_check_then<M: Model>(
+    model: &M,
+    opts: &RunOptions,
+    out: &mut (dyn Write + Send),
+    stop: &AtomicBool,
+    after_search: &mut dyn FnMut(&mut CheckResult),
+) -> CheckResult {
     let human = opts.output == OutputFormat::Human;
     let printer = Printer { out: Mutex::new(out), human, stop, variables: model.variables() };
     printer.line(&format!("Starting... ({})", human::timestamp(SystemTime::now())));
     printer.line("Computing initial states...");
-    let result = check_observed(model, &opts.check_options(), &printer);
+    let mut result = check_observed(model, &opts.check_options(), &printer);
+    after_search(&mut result);
     printer.write(&human::render_verdict_head(&result));
     // TLC writes the counterexample files after the trace and before the statistics.
     if !result.trace.is_empty() {

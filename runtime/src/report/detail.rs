@@ -21,8 +21,25 @@ pub struct Verdict {
     pub message: Option<String>,
 }
 
-/// The verdict names of a status.
-pub fn verdict(status: &Status) -> Verdict {
+/// The verdict names of a run's status: an interrupted run that reached the caller's time
+/// limit is a `timeout`.
+pub fn verdict(info: &RunInfo, status: &Status) -> Verdict {
+    match (status, info.time_limit) {
+        (Status::Interrupted, Some(limit)) if info.timed_out => Verdict {
+            status: "timeout",
+            error_type: Some("timeout"),
+            error_code: Some("TLA2_TIMEOUT"),
+            message: Some(format!(
+                "The time limit of {} s was reached before the state space was explored",
+                limit.as_secs_f64()
+            )),
+        },
+        _ => status_verdict(status),
+    }
+}
+
+/// The verdict names of a status on its own.
+pub fn status_verdict(status: &Status) -> Verdict {
     let v = |error_type, code, message: String| Verdict {
         status: "error",
         error_type: Some(error_type),
@@ -44,6 +61,9 @@ pub fn verdict(status: &Status) -> Verdict {
             format!("{} (while evaluating the {})", error.error.message, context_name(context)),
         ),
         Status::AssumptionFailure { message } => v("assumption_failure", "TLC_ASSUMPTION_FALSE", message.clone()),
+        Status::PostconditionFailure { message } => {
+            v("postcondition_failure", "TLC_POSTCONDITION_FALSE", message.clone())
+        }
         Status::Interrupted => Verdict {
             status: "interrupted",
             error_type: None,
@@ -113,7 +133,7 @@ pub fn located(info: &RunInfo, l: &SourceLocation) -> Json {
 
 /// The detailed error object of a verdict, `None` for success and interruption.
 pub fn detailed_error(info: &RunInfo, status: &Status, variables: &[String], trace: &[TraceStep]) -> Option<Json> {
-    let names = verdict(status);
+    let names = verdict(info, status);
     let code = names.error_code?;
     let mut obj = json!({
         "error_code": code,
@@ -136,7 +156,23 @@ pub fn detailed_error(info: &RunInfo, status: &Status, variables: &[String], tra
                 });
             }
         }
-        Status::Success | Status::Interrupted | Status::TraceReplayFailed { .. } => {}
+        Status::PostconditionFailure { .. } => {
+            obj["suggestion"] = json!({
+                "action": "fix_postcondition",
+                "message": "The POSTCONDITION is evaluated once, after the whole state space was explored",
+            });
+        }
+        Status::Interrupted => {
+            obj["suggestion"] = json!({
+                "action": "bound_the_run",
+                "message": "The run was stopped before it explored every reachable state",
+                "options": [
+                    "Run again with a larger --timeout",
+                    "Make the model smaller: smaller constants, a CONSTRAINT, or SYMMETRY",
+                ],
+            });
+        }
+        Status::Success | Status::TraceReplayFailed { .. } => {}
     }
     Some(obj)
 }

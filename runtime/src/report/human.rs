@@ -50,7 +50,7 @@ pub fn render_verdict_head(result: &CheckResult) -> String {
             render_trace(&mut out, &result.variables, trace);
         }
         Status::EvalError { error, context } => render_eval_error(&mut out, result, error, context),
-        Status::AssumptionFailure { message } => {
+        Status::AssumptionFailure { message } | Status::PostconditionFailure { message } => {
             let _ = writeln!(out, "Error: {message}");
         }
         Status::Interrupted => out.push_str("Model checking was interrupted before it finished.\n"),

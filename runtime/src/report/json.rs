@@ -38,6 +38,10 @@ pub struct RunInfo {
     pub failed_assumption: Option<PropertyInfo>,
     /// `(path, text)` of every loaded file.
     pub sources: Vec<(String, String)>,
+    /// The run's time limit (`--timeout`), if any.
+    pub time_limit: Option<std::time::Duration>,
+    /// True when the run was stopped because it reached `time_limit`.
+    pub timed_out: bool,
 }
 
 impl RunInfo {
@@ -161,7 +165,7 @@ pub fn violated_property(info: &RunInfo, status: &super::Status) -> Json {
 }
 
 fn result_object(info: &RunInfo, result: &CheckResult) -> Json {
-    let v = detail::verdict(&result.status);
+    let v = detail::verdict(info, &result.status);
     json!({
         "status": v.status,
         "error_type": v.error_type,
@@ -177,7 +181,7 @@ fn violations(info: &RunInfo, variables: &[String], list: &[Violation]) -> Json 
     let items: Vec<Json> = list
         .iter()
         .map(|v| {
-            let names = detail::verdict(&v.status);
+            let names = detail::status_verdict(&v.status);
             json!({
                 "error_type": names.error_type,
                 "error_code": names.error_code,

@@ -1,8 +1,9 @@
 //! `--output json-lines`: the run as a stream of events, one JSON object per line, each line
 //! flushed as soon as it is written so that a reader sees the run as it happens.
 //!
-//! Events, in order: `start`; then any number of `warning`, `print` and `progress` (every
-//! [`PROGRESS_INTERVAL`], and once when the initial states are computed); for each violation an
+//! Events, in order: `start`; then any number of `warning`, `print` and `progress` (once when
+//! the initial states are computed, about 3 s after the start as TLC does, then every
+//! [`PROGRESS_INTERVAL`]); for each violation an
 //! `error` followed by one `state` per counterexample state (with the `diff` to the previous
 //! one); and a final `done`. `schema/tla2-jsonl.schema.json` pins the shape of each event.
 
@@ -72,10 +73,10 @@ impl<W: Write + Send> JsonLines<W> {
 
     /// The end of a run: the verdict's `error` and `state` events if it failed, then `done`.
     pub fn finish(&self, info: &RunInfo, result: &CheckResult) {
-        if !matches!(result.status, Status::Success | Status::Interrupted) {
+        if detail::verdict(info, &result.status).error_type.is_some() {
             self.violation(info, &result.variables, &result.status, &result.trace);
         }
-        self.emit(&done_event(result, self.elapsed()));
+        self.emit(&done_event(info, result, self.elapsed()));
     }
 
     /// The end of a run that stopped before checking: `error` with the detailed `errors`, then
@@ -139,7 +140,7 @@ pub fn progress_event(p: &ProgressInfo, time: f64) -> Json {
 
 /// `{"type":"error", …}` for a failed verdict; `state_index` is the last counterexample state.
 pub fn error_event(info: &RunInfo, status: &Status, variables: &[String], trace: &[TraceStep]) -> Json {
-    let v = detail::verdict(status);
+    let v = detail::verdict(info, status);
     json!({
         "type": "error",
         "error_type": v.error_type,
@@ -182,8 +183,8 @@ pub fn state_events(variables: &[String], trace: &[TraceStep]) -> Vec<Json> {
 }
 
 /// `{"type":"done", …}`: the verdict, the exit code and the statistics.
-pub fn done_event(result: &CheckResult, time: f64) -> Json {
-    let v = detail::verdict(&result.status);
+pub fn done_event(info: &RunInfo, result: &CheckResult, time: f64) -> Json {
+    let v = detail::verdict(info, &result.status);
     json!({
         "type": "done",
         "status": v.status,

@@ -65,6 +65,9 @@ pub enum Status {
     EvalError { error: ModelError, context: ErrorContext },
     /// An ASSUME of the spec is false (raised by the caller before checking starts).
     AssumptionFailure { message: String },
+    /// The POSTCONDITION is false, or could not be evaluated, after a complete run (TLC's
+    /// "Postcondition P at L is false."; exit code 10 like an assumption).
+    PostconditionFailure { message: String },
     /// The run was stopped from outside (Ctrl-C, time limit) before it finished.
     Interrupted,
     /// The engine could not rebuild the counterexample by replay. This is tla2's bug (or a
@@ -80,7 +83,9 @@ impl Status {
             Status::InvariantViolation { .. } => exit_code::VIOLATION_SAFETY,
             Status::ActionPropertyViolation { .. } => exit_code::VIOLATION_LIVENESS,
             Status::Deadlock => exit_code::VIOLATION_DEADLOCK,
-            Status::AssumptionFailure { .. } => exit_code::VIOLATION_ASSUMPTION,
+            Status::AssumptionFailure { .. } | Status::PostconditionFailure { .. } => {
+                exit_code::VIOLATION_ASSUMPTION
+            }
             // TLC has no code for these; they are not verdicts about the spec.
             Status::TraceReplayFailed { .. } | Status::Interrupted => exit_code::ERROR,
             Status::EvalError { error, context } => eval_error_exit_code(error, context),

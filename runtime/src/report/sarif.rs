@@ -84,7 +84,7 @@ fn verdict_result(info: &RunInfo, status: &Status, variables: &[String], trace: 
     let detail = detail::detailed_error(info, status, variables, trace)?;
     let flows = if trace.is_empty() { Json::Null } else { json!([code_flow(variables, trace)]) };
     let mut r = detail_result(&detail, flows);
-    r["properties"]["error_type"] = json!(detail::verdict(status).error_type);
+    r["properties"]["error_type"] = json!(detail::verdict(info, status).error_type);
     Some(r)
 }
 
