@@ -117,7 +117,7 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
                     let stop = &stop;
                     scope.spawn(move || stop_after(stop, limit));
                 }
-                let mut post = |r: &mut CheckResult| check_postcondition(model, r, started);
+                let mut post = |r: &mut CheckResult| after_search(model, r, started);
                 let r = run_check_then(model, &run_opts, &mut std::io::stdout(), &stop, &mut post);
                 stop.store(true, Ordering::SeqCst);
                 r
@@ -137,7 +137,7 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
             };
             let mut r = engine::check_observed(model, &check_opts, &deadline);
             stop.store(deadline.reached.into_inner(), Ordering::SeqCst);
-            check_postcondition(model, &mut r, started);
+            after_search(model, &mut r, started);
             r
         }
     };
@@ -150,6 +150,35 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
         return result.exit_code();
     }
     finish(out, info, &result)
+}
+
+/// What follows the search, before the verdict is printed: the POSTCONDITION, and the ALIAS
+/// that TLC shows trace states through.
+fn after_search(model: &InterpModel, result: &mut CheckResult, started: Instant) {
+    check_postcondition(model, result, started);
+    apply_alias(model, result);
+}
+
+/// Shows each trace state through the cfg's ALIAS, as TLC prints traces; a state whose ALIAS
+/// cannot be evaluated keeps its variables (TLC does the same).
+fn apply_alias(model: &InterpModel, result: &mut CheckResult) {
+    if result.trace.is_empty() || model.program().model.alias.is_none() {
+        return;
+    }
+    let aliased: Vec<Option<Vec<(String, tla2_runtime::Value)>>> =
+        result.trace.iter().map(|step| model.alias_values(&step.values)).collect();
+    let Some(Some(first)) = aliased.first() else { return };
+    let names: Vec<String> = first.iter().map(|(n, _)| n.clone()).collect();
+    let same_shape = aliased.iter().all(|a| {
+        a.as_ref().is_some_and(|fields| fields.iter().map(|(n, _)| n).eq(names.iter()))
+    });
+    if !same_shape {
+        return;
+    }
+    for (step, fields) in result.trace.iter_mut().zip(aliased) {
+        step.values = fields.into_iter().flatten().map(|(_, v)| v).collect();
+    }
+    result.variables = names;
 }
 
 /// After a complete search, a false (or failing) POSTCONDITION turns the verdict into TLC's

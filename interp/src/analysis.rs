@@ -5,8 +5,26 @@
 use tla2_frontend::ir::{Binding, BoundVars, Callee, DefId, ExceptKey, Expr, ExprId, LocalId, Program};
 
 /// Builtins whose result depends on more than their arguments.
-const IMPURE: &[&str] =
-    &["TLCGet", "TLCSet", "RandomElement", "JavaTime", "TLCEval", "IOEnv", "IOExec", "IOExecTemplate"];
+const IMPURE: &[&str] = &[
+    "TLCGet",
+    "TLCSet",
+    "TLCGetOrDefault",
+    "TLCGetAndSet",
+    "TLCDefer",
+    "TLCCache",
+    "ToTrace",
+    "Trace",
+    "CounterExample",
+    "RandomElement",
+    "JavaTime",
+    "TLCEval",
+    "IOEnv",
+    "IOExec",
+    "IOEnvExec",
+    "IOExecTemplate",
+    "IOEnvExecTemplate",
+    "Serialize",
+];
 
 pub(crate) fn def_index(d: DefId) -> usize {
     u32::from(d.into_raw()) as usize
@@ -122,7 +140,13 @@ pub(crate) fn cacheable_exprs(prog: &Program, constant: &[bool]) -> Vec<bool> {
         let (c, free) = info(prog, id, constant, &impure, &mut memo);
         let trivial = matches!(
             e,
-            Expr::Bool(_) | Expr::Int(_) | Expr::Str(_) | Expr::ModelValue(_) | Expr::Local(_) | Expr::OpValue(_) | Expr::Lambda { .. }
+            Expr::Bool(_)
+                | Expr::Int(_)
+                | Expr::Str(_)
+                | Expr::ModelValue(_)
+                | Expr::Local(_)
+                | Expr::OpValue(_)
+                | Expr::Lambda { .. }
         );
         out[expr_index(id) as usize] = c && free.is_empty() && !trivial;
     }
@@ -130,7 +154,13 @@ pub(crate) fn cacheable_exprs(prog: &Program, constant: &[bool]) -> Vec<bool> {
 }
 
 /// (constant-level, free locals) of `e`, memoized.
-fn info(prog: &Program, e: ExprId, constant: &[bool], impure: &[bool], memo: &mut Vec<Option<(bool, Vec<LocalId>)>>) -> (bool, Vec<LocalId>) {
+fn info(
+    prog: &Program,
+    e: ExprId,
+    constant: &[bool],
+    impure: &[bool],
+    memo: &mut Vec<Option<(bool, Vec<LocalId>)>>,
+) -> (bool, Vec<LocalId>) {
     let i = expr_index(e) as usize;
     if let Some(r) = &memo[i] {
         return r.clone();
@@ -187,8 +217,15 @@ pub(crate) fn children(e: &Expr, out: &mut Vec<ExprId>) {
         Expr::Call { args, .. } => out.extend(args),
         Expr::Lambda { body, .. } => out.push(*body),
         Expr::And(xs) | Expr::Or(xs) | Expr::SetEnum(xs) | Expr::Tuple(xs) => out.extend(xs),
-        Expr::Not(a) | Expr::Prime(a) | Expr::Unchanged(a) | Expr::Enabled(a) | Expr::Always(a) | Expr::Eventually(a) => out.push(*a),
-        Expr::Implies(a, b) | Expr::Equiv(a, b) | Expr::Eq(a, b) | Expr::In(a, b) | Expr::Compose(a, b) => out.extend([*a, *b]),
+        Expr::Not(a)
+        | Expr::Prime(a)
+        | Expr::Unchanged(a)
+        | Expr::Enabled(a)
+        | Expr::Always(a)
+        | Expr::Eventually(a) => out.push(*a),
+        Expr::Implies(a, b) | Expr::Equiv(a, b) | Expr::Eq(a, b) | Expr::In(a, b) | Expr::Compose(a, b) => {
+            out.extend([*a, *b])
+        }
         Expr::LeadsTo(a, b) | Expr::WhilePlus(a, b) => out.extend([*a, *b]),
         Expr::If { cond, then, els } => out.extend([*cond, *then, *els]),
         Expr::Case { arms, other } => {
@@ -241,7 +278,10 @@ fn binders(e: &Expr) -> Vec<LocalId> {
             .collect()
     };
     match e {
-        Expr::Forall { bounds, .. } | Expr::Exists { bounds, .. } | Expr::FunCons { bounds, .. } | Expr::SetMap { bounds, .. } => of(bounds),
+        Expr::Forall { bounds, .. }
+        | Expr::Exists { bounds, .. }
+        | Expr::FunCons { bounds, .. }
+        | Expr::SetMap { bounds, .. } => of(bounds),
         Expr::Choose { binding, .. } | Expr::SetFilter { binding, .. } => of(std::slice::from_ref(binding)),
         Expr::Lambda { params, .. } => params.iter().map(|p| p.local).collect(),
         Expr::TemporalForall { vars, .. } | Expr::TemporalExists { vars, .. } => vars.clone(),

@@ -12,9 +12,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use tla2_frontend::ir::{Binding, Callee, DefId, DefKind, ExceptKey, Expr, ExprId, FairnessKind as IrFairness, LocalId};
+use tla2_frontend::ir::{
+    Binding, Callee, DefId, DefKind, ExceptKey, Expr, ExprId, FairnessKind as IrFairness, LocalId,
+};
 use tla2_runtime::liveness::{
-    check_liveness, AtomId, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessError, LivenessModel,
+    check_liveness, AtomId, Fairness, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessError, LivenessModel,
     LivenessOptions, LivenessResult,
 };
 use tla2_runtime::model::{ActionId, ActionInfo, EngineSnapshot, Model, ModelError, PropertyInfo};
@@ -151,7 +153,8 @@ impl<'a> Tr<'a> {
             Level::Temporal => {}
         }
         let p = self.ev.prog();
-        let both = |t: &mut Self, a: ExprId, b: ExprId| -> Result<(Formula, Formula), String> { Ok((t.tr(a)?, t.tr(b)?)) };
+        let both =
+            |t: &mut Self, a: ExprId, b: ExprId| -> Result<(Formula, Formula), String> { Ok((t.tr(a)?, t.tr(b)?)) };
         Ok(match p.expr(e) {
             Expr::Always(x) => Formula::always(self.tr(*x)?),
             Expr::Eventually(x) => Formula::eventually(self.tr(*x)?),
@@ -266,36 +269,45 @@ impl<'a> Tr<'a> {
         Ok(out)
     }
 
-    /// The WF/SF constraints of a fairness conjunct of the specification.
-    fn constraints(&mut self, e: ExprId, out: &mut Vec<FairnessConstraint>) -> Result<(), String> {
+    /// The WF/SF constraints of a fairness conjunct of the specification; another temporal
+    /// conjunct becomes a formula assumed by every property.
+    fn constraints(&mut self, e: ExprId, out: &mut Fairness) -> Result<(), String> {
         let p = self.ev.prog();
         match p.expr(e) {
             Expr::Fairness { kind, sub, action } => {
                 let c = self.fairness(*kind, *sub, *action);
-                out.push(c);
+                out.constraints.push(c);
                 Ok(())
             }
             Expr::And(xs) => xs.iter().try_for_each(|x| self.constraints(*x, out)),
             Expr::Let { body, .. } => self.constraints(*body, out),
             Expr::Forall { bounds, body } => {
                 let lists = self.expand(bounds, *body, &mut |t, b| {
-                    let mut v = Vec::new();
+                    let mut v = Fairness::default();
                     t.constraints(b, &mut v)?;
                     Ok(v)
                 })?;
-                out.extend(lists.into_iter().flatten());
+                for l in lists {
+                    out.constraints.extend(l.constraints);
+                    out.formulas.extend(l.formulas);
+                }
                 Ok(())
             }
             Expr::Call { callee: Callee::Def(d), args } => {
                 let v = self.unfold(*d, args, &mut |t, b| {
-                    let mut v = Vec::new();
+                    let mut v = Fairness::default();
                     t.constraints(b, &mut v)?;
                     Ok(v)
                 })?;
-                out.extend(v);
+                out.constraints.extend(v.constraints);
+                out.formulas.extend(v.formulas);
                 Ok(())
             }
-            other => Err(format!("the fairness conjunct ({}) is not WF or SF", form_name(other))),
+            _ => {
+                let f = self.tr(e)?;
+                out.formulas.push(f);
+                Ok(())
+            }
         }
     }
 }
@@ -308,7 +320,10 @@ fn bounds_level(t: &mut Tr<'_>, bounds: &[Binding]) -> Level {
 fn combinations(doms: &[Arc<[Value]>]) -> Vec<Vec<Value>> {
     let mut out: Vec<Vec<Value>> = vec![Vec::new()];
     for d in doms.iter().rev() {
-        out = d.iter().flat_map(|x| out.iter().map(move |rest| std::iter::once(x.clone()).chain(rest.iter().cloned()).collect())).collect();
+        out = d
+            .iter()
+            .flat_map(|x| out.iter().map(move |rest| std::iter::once(x.clone()).chain(rest.iter().cloned()).collect()))
+            .collect();
     }
     out
 }
@@ -385,7 +400,12 @@ impl LiveModel<'_> {
         self.model.shared()
     }
 
-    fn with_env<T>(&self, ev: &Ev<'_>, a: &Atom, f: impl FnOnce(&Ev<'_>) -> Result<T, EvalError>) -> Result<T, ModelError> {
+    fn with_env<T>(
+        &self,
+        ev: &Ev<'_>,
+        a: &Atom,
+        f: impl FnOnce(&Ev<'_>) -> Result<T, EvalError>,
+    ) -> Result<T, ModelError> {
         ev.push_all(&a.env);
         let r = f(ev);
         ev.truncate(0);
@@ -393,7 +413,14 @@ impl LiveModel<'_> {
     }
 
     /// Whether the step `s -> t` changes `sub`.
-    fn changes(&self, w: &RefCell<WorkerData>, env: &Atom, sub: ExprId, s: &[Value], t: &[Value]) -> Result<bool, ModelError> {
+    fn changes(
+        &self,
+        w: &RefCell<WorkerData>,
+        env: &Atom,
+        sub: ExprId,
+        s: &[Value],
+        t: &[Value],
+    ) -> Result<bool, ModelError> {
         let ev = Ev::for_step(self.sh(), s, t, w);
         self.with_env(&ev, env, |ev| Ok(ev.eval(sub)? != ev.primed(|| ev.eval(sub))?))
     }
@@ -404,7 +431,10 @@ impl Model for LiveModel<'_> {
     type Worker = LiveWorker;
 
     fn new_worker(&self, index: usize) -> LiveWorker {
-        LiveWorker { inner: self.model.new_worker(index), data: RefCell::new(WorkerData::new(index, Default::default())) }
+        LiveWorker {
+            inner: self.model.new_worker(index),
+            data: RefCell::new(WorkerData::new(index, Default::default())),
+        }
     }
     fn set_snapshot(&self, w: &mut LiveWorker, snapshot: &EngineSnapshot) {
         self.model.set_snapshot(&mut w.inner, snapshot);
@@ -436,7 +466,12 @@ impl Model for LiveModel<'_> {
     fn satisfies_constraints(&self, w: &mut LiveWorker, s: &Self::State) -> Result<bool, ModelError> {
         self.model.satisfies_constraints(&mut w.inner, s)
     }
-    fn satisfies_action_constraints(&self, w: &mut LiveWorker, s: &Self::State, t: &Self::State) -> Result<bool, ModelError> {
+    fn satisfies_action_constraints(
+        &self,
+        w: &mut LiveWorker,
+        s: &Self::State,
+        t: &Self::State,
+    ) -> Result<bool, ModelError> {
         self.model.satisfies_action_constraints(&mut w.inner, s, t)
     }
     fn fingerprint(&self, s: &Self::State) -> u64 {
@@ -454,7 +489,13 @@ impl LivenessModel for LiveModel<'_> {
         self.with_env(&ev, a, |ev| ev.eval_bool(a.expr))
     }
 
-    fn eval_action_atom(&self, w: &mut LiveWorker, atom: AtomId, s: &Self::State, t: &Self::State) -> Result<bool, ModelError> {
+    fn eval_action_atom(
+        &self,
+        w: &mut LiveWorker,
+        atom: AtomId,
+        s: &Self::State,
+        t: &Self::State,
+    ) -> Result<bool, ModelError> {
         match &self.atoms.step[atom as usize] {
             StepAtom::Expr(a) => {
                 let ev = Ev::for_step(self.sh(), s, t, &w.data);
@@ -478,10 +519,9 @@ impl LivenessModel for LiveModel<'_> {
         let mut failure = None;
         let r = {
             let mut emit = |st: &[Option<Value>]| {
-                if st.iter().any(|v| v.is_none()) {
-                    return Ok(true);
-                }
-                let t: Vec<Value> = st.iter().flatten().cloned().collect();
+                // A variable the action leaves unassigned may take any value; keeping its
+                // current one decides whether `v` can change through the assigned ones.
+                let t: Vec<Value> = st.iter().zip(s.iter()).map(|(n, c)| n.clone().unwrap_or_else(|| c.clone())).collect();
                 match self.changes(&w.data, action, *sub, s, &t) {
                     Ok(true) => found = true,
                     Ok(false) => {}
@@ -516,7 +556,9 @@ impl LiveModel<'_> {
         self.model.next_states(&mut w.inner, &state, &mut |_, t| succs.push(t))?;
         for t in succs {
             let ev = Ev::for_step(self.sh(), s, &t, &w.data);
-            if self.with_env(&ev, action, |ev| ev.eval_bool(action.expr))? && self.changes(&w.data, action, *sub, s, &t)? {
+            if self.with_env(&ev, action, |ev| ev.eval_bool(action.expr))?
+                && self.changes(&w.data, action, *sub, s, &t)?
+            {
                 return Ok(true);
             }
         }
@@ -551,11 +593,14 @@ pub fn check_properties(model: &InterpModel, opts: &LivenessOptions) -> Liveness
         .collect();
     let fail = |property: String, message: String| LivenessOutcome {
         properties: properties.clone(),
-        result: LivenessResult { verdict: Err(LivenessError::Unsupported { property, message }), stats: Default::default() },
+        result: LivenessResult {
+            verdict: Err(LivenessError::Unsupported { property, message }),
+            stats: Default::default(),
+        },
     };
     let worker = RefCell::new(WorkerData::default());
     let mut tr = Tr::new(sh, &worker);
-    let mut fairness = Vec::new();
+    let mut fairness = Fairness::default();
     for f in &prog.model.fairness {
         if let Err(m) = tr.constraints(*f, &mut fairness) {
             return fail("the specification's fairness".into(), m);

@@ -89,7 +89,13 @@ const SMALL: &[(&str, &str, &str, u64, usize)] = &[
     ("SpecifyingSystems/SimpleMath/SimpleMath.tla", "SpecifyingSystems/SimpleMath/SimpleMath.cfg", "success", 0, 0),
     // A constant UNION of function sets in TypeOk (evaluated once, not per state).
     ("Disruptor/Disruptor_SPMC.tla", "Disruptor/Disruptor_SPMC.cfg", "success", 8496, 0),
-    ("tower_of_hanoi/Hanoi.toolbox/Model_1/MC.tla", "tower_of_hanoi/Hanoi.toolbox/Model_1/MC.cfg", "safety failure NotSolved", 233, 32),
+    (
+        "tower_of_hanoi/Hanoi.toolbox/Model_1/MC.tla",
+        "tower_of_hanoi/Hanoi.toolbox/Model_1/MC.cfg",
+        "safety failure NotSolved",
+        233,
+        32,
+    ),
 ];
 
 #[test]
@@ -104,7 +110,10 @@ fn small_corpus_models_give_tlc_results() {
         let c = format!("specifications/{config}");
         let expected = Outcome { status: status.to_string(), distinct: *distinct, trace: *trace };
         match run(&m, &c) {
-            Ok(got) if got.status == expected.status && (got.distinct == expected.distinct || !status.starts_with("success")) && got.trace == expected.trace => {}
+            Ok(got)
+                if got.status == expected.status
+                    && (got.distinct == expected.distinct || !status.starts_with("success"))
+                    && got.trace == expected.trace => {}
             other => wrong.push(format!("{config}: expected {expected:?}, got {other:?}")),
         }
     }

@@ -2,7 +2,7 @@
 //! successors are a table, and whose atoms are sets of states or of steps.
 
 use tla2_runtime::liveness::{
-    check_liveness, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessModel, LivenessOptions,
+    check_liveness, Fairness, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessModel, LivenessOptions,
     LivenessVerdict, ViolationKind,
 };
 use tla2_runtime::model::{ActionId, ActionInfo, EngineSnapshot, Model, ModelError, PropertyInfo};
@@ -100,7 +100,8 @@ fn prop(f: Formula) -> Vec<LiveProperty> {
 }
 
 fn check(m: &Toy, f: Formula, fair: &[FairnessConstraint]) -> LivenessVerdict<u32> {
-    check_liveness(m, &prop(f), fair, &LivenessOptions::default()).verdict.expect("no error")
+    let fair = Fairness { constraints: fair.to_vec(), formulas: Vec::new() };
+    check_liveness(m, &prop(f), &fair, &LivenessOptions::default()).verdict.expect("no error")
 }
 
 /// The states of a violation, and TLC's "Back to state" (1-based; 0 for stuttering).
@@ -187,7 +188,7 @@ fn an_unsupported_form_is_an_error_naming_the_property() {
         Formula::StatePred(0),
         Formula::eventually(Formula::StatePred(0)),
     ])));
-    let r = check_liveness(&m, &prop(f), &[], &LivenessOptions::default());
+    let r = check_liveness(&m, &prop(f), &Fairness::default(), &LivenessOptions::default());
     assert!(matches!(r.verdict, Err(tla2_runtime::liveness::LivenessError::Unsupported { .. })), "{r:?}");
 }
 
@@ -198,7 +199,8 @@ fn a_long_chain_does_not_overflow_the_stack() {
     m.state_atoms.push(set(vec![n - 1]));
     m.step_atoms.push((0..n).map(|i| (i, (i + 1) % n)).collect());
     let f = Formula::always(Formula::eventually(Formula::StatePred(0)));
-    let r = check_liveness(&m, &prop(f), &[weak(0)], &LivenessOptions::default());
+    let fair = Fairness { constraints: vec![weak(0)], formulas: Vec::new() };
+    let r = check_liveness(&m, &prop(f), &fair, &LivenessOptions::default());
     assert_eq!(r.verdict, Ok(LivenessVerdict::Holds));
     assert_eq!(r.stats.states, n as u64);
 }

@@ -7,7 +7,7 @@ use super::lasso::{self, Lasso, LassoEval};
 use super::normal::{self, Clause};
 use super::scc::{self, Acceptance};
 use super::{
-    AtomKind, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessError, LivenessModel,
+    AtomKind, Fairness, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessError, LivenessModel,
     LivenessOptions, LivenessResult, LivenessVerdict, LivenessViolation, ViolationKind,
 };
 
@@ -25,24 +25,35 @@ enum Part {
 pub fn check_liveness<M: LivenessModel>(
     model: &M,
     properties: &[LiveProperty],
-    fairness: &[FairnessConstraint],
+    fairness: &Fairness,
     opts: &LivenessOptions,
 ) -> LivenessResult<M::State> {
+    let unsupported = |property: String, message| {
+        let e = LivenessError::Unsupported { property, message };
+        LivenessResult { verdict: Err(e), stats: Default::default() }
+    };
+    let assumed = match fairness.formulas.is_empty() {
+        true => vec![Clause::default()],
+        false => match normal::clauses(&Formula::And(fairness.formulas.clone())) {
+            Ok(cs) => cs,
+            Err(m) => return unsupported("the specification's fairness".into(), m),
+        },
+    };
     let mut parts = Vec::new();
     for p in properties {
-        match classify(&p.formula) {
+        match classify(&p.formula, &assumed) {
             Ok(ps) => parts.push(ps),
-            Err(message) => {
-                let e = LivenessError::Unsupported { property: p.name.clone(), message };
-                return LivenessResult { verdict: Err(e), stats: Default::default() };
-            }
+            Err(message) => return unsupported(p.name.clone(), message),
         }
     }
     let mut atoms = AtomIndex::default();
     for p in properties {
         p.formula.for_each_atom(&mut |k, a| atoms.add(k, a));
     }
-    for f in fairness {
+    for f in &fairness.formulas {
+        f.for_each_atom(&mut |k, a| atoms.add(k, a));
+    }
+    for f in &fairness.constraints {
         atoms.add(AtomKind::Enabled, f.enabled);
         atoms.add(AtomKind::Action, f.step);
     }
@@ -59,7 +70,7 @@ fn decide<M: LivenessModel>(
     g: &Graph<M::State>,
     properties: &[LiveProperty],
     parts: &[Vec<Part>],
-    fairness: &[FairnessConstraint],
+    fairness: &Fairness,
 ) -> Result<LivenessVerdict<M::State>, LivenessError> {
     if let Some(v) = safety_violation(g, parts) {
         return Ok(LivenessVerdict::Violated(Box::new(v)));
@@ -68,7 +79,7 @@ fn decide<M: LivenessModel>(
         for part in ps {
             let Part::Live(clauses) = part else { continue };
             for c in clauses {
-                if let Some(l) = search_clause(g, c, fairness) {
+                if let Some(l) = search_clause(g, c, &fairness.constraints) {
                     let v = to_violation(model, g, &properties[i], i, fairness, &l)?;
                     return Ok(LivenessVerdict::Violated(Box::new(v)));
                 }
@@ -78,7 +89,9 @@ fn decide<M: LivenessModel>(
     Ok(LivenessVerdict::Holds)
 }
 
-fn classify(f: &Formula) -> Result<Vec<Part>, String> {
+/// The conjuncts of a property; a liveness conjunct is negated and joined with the assumed
+/// fairness formulas (`assumed`, in clause form).
+fn classify(f: &Formula, assumed: &[Clause]) -> Result<Vec<Part>, String> {
     let mut conjuncts = Vec::new();
     flatten(f, &mut conjuncts);
     conjuncts
@@ -87,7 +100,7 @@ fn classify(f: &Formula) -> Result<Vec<Part>, String> {
             c if c.is_nontemporal() && !c.has_action() => Ok(Part::Init(c.clone())),
             c if c.is_nontemporal() => Err("a step predicate outside [] is not supported".into()),
             Formula::Always(x) if x.is_nontemporal() => Ok(Part::Always((**x).clone())),
-            c => normal::clauses(&Formula::not(c.clone())).map(Part::Live),
+            c => normal::product(&normal::clauses(&Formula::not(c.clone()))?, assumed).map(Part::Live),
         })
         .collect()
 }
@@ -269,14 +282,14 @@ fn search_clause<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint]) -
             comp_of[*v as usize] = k as u32;
         }
     }
-    let can_reach = backward_reach(g, &e_h, &comp_of);
-    let init_ok = |v: u32| c.init.iter().all(|f| holds(g, f, v, g.stutter_edge(v)));
-    let (parent, order) = bfs_from_init(g, &e_a, &init_ok);
-    let (s, e0) = order.iter().find_map(|&s| {
-        // Entering the component at `s` itself (by stuttering) gives the shortest lasso.
+    let in_comp: Vec<bool> = comp_of.iter().map(|k| *k != u32::MAX).collect();
+    let can_reach = backward_reach(g, &e_h, &in_comp);
+    // The step that starts `<>(g /\ []h)` from `s`: stuttering into a component at `s` itself
+    // gives the shortest lasso.
+    let start_edge = |s: u32| -> Option<usize> {
         let stutter = g.stutter_edge(s);
-        if comp_of[s as usize] != u32::MAX && e_h.get(stutter) && holds(g, &ev_g, s, stutter) {
-            return Some((s, stutter));
+        if in_comp[s as usize] && e_h.get(stutter) && holds(g, &ev_g, s, stutter) {
+            return Some(stutter);
         }
         let mut hit = None;
         g.for_each_edge(s, &mut |e, t| {
@@ -284,15 +297,27 @@ fn search_clause<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint]) -
                 hit = Some(e);
             }
         });
-        hit.map(|e| (s, e))
-    })?;
-    let (mut nodes, mut steps) = path_to(&parent, s);
+        hit
+    };
+    let stages = chain_stages(g, &e_a, &c.chain, &start_edge);
+    let init_ok = |v: u32| c.init.iter().all(|f| holds(g, f, v, g.stutter_edge(v)));
+    let (parent, order) = bfs_from_init(g, &e_a, &init_ok);
+    let first = *order.iter().find(|v| stages[0][**v as usize])?;
+    let (mut nodes, mut steps) = path_to(&parent, first);
+    for stage in &stages[1..] {
+        for (e, v) in lasso::shortest_path(g, &e_a, *nodes.last()?, &|v| stage[v as usize], &|_| true)? {
+            nodes.push(v);
+            steps.push(e);
+        }
+    }
+    let s = *nodes.last()?;
+    let e0 = start_edge(s)?;
     let t = g.target(e0);
     if t != s {
         nodes.push(t);
         steps.push(e0);
     }
-    let to_comp = lasso::shortest_path(g, &e_h, t, &|v| comp_of[v as usize] != u32::MAX, &|v| can_reach[v as usize])?;
+    let to_comp = lasso::shortest_path(g, &e_h, t, &|v| in_comp[v as usize], &|v| can_reach[v as usize])?;
     for (e, v) in to_comp {
         nodes.push(v);
         steps.push(e);
@@ -312,8 +337,24 @@ fn search_clause<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint]) -
     Some(Lasso { nodes, steps, cycle_start })
 }
 
-/// Which states can reach a state of an accepted component over `allowed` edges.
-fn backward_reach<S>(g: &Graph<S>, allowed: &BitSet, comp_of: &[u32]) -> Vec<bool> {
+/// For a clause `<>(c1 /\ <>(c2 /\ … <>(g /\ []h)))`: per stage, the states where the
+/// stage's condition holds and from which the rest can still be completed; the last stage is
+/// where `<>(g /\ []h)` can start.
+fn chain_stages<S>(g: &Graph<S>, e_a: &BitSet, chain: &[Formula], start: &dyn Fn(u32) -> Option<usize>) -> Vec<Vec<bool>> {
+    let n = g.node_count() as u32;
+    let mut seed: Vec<bool> = (0..n).map(|s| start(s).is_some()).collect();
+    let mut stages = vec![seed.clone()];
+    for c in chain.iter().rev() {
+        let r = backward_reach(g, e_a, &seed);
+        seed = (0..n).map(|s| r[s as usize] && holds(g, c, s, g.stutter_edge(s))).collect();
+        stages.push(seed.clone());
+    }
+    stages.reverse();
+    stages
+}
+
+/// Which states can reach a state of `seed` over `allowed` edges.
+fn backward_reach<S>(g: &Graph<S>, allowed: &BitSet, seed: &[bool]) -> Vec<bool> {
     let n = g.node_count();
     let mut count = vec![0u32; n + 1];
     for v in 0..n as u32 {
@@ -337,7 +378,7 @@ fn backward_reach<S>(g: &Graph<S>, allowed: &BitSet, comp_of: &[u32]) -> Vec<boo
             }
         }
     }
-    let mut reach: Vec<bool> = comp_of.iter().map(|k| *k != u32::MAX).collect();
+    let mut reach: Vec<bool> = seed.to_vec();
     let mut stack: Vec<u32> = (0..n as u32).filter(|v| reach[*v as usize]).collect();
     while let Some(t) = stack.pop() {
         for &p in &pred[count[t as usize] as usize..count[t as usize + 1] as usize] {
@@ -357,13 +398,14 @@ fn to_violation<M: LivenessModel>(
     g: &Graph<M::State>,
     prop: &LiveProperty,
     index: usize,
-    fairness: &[FairnessConstraint],
+    fairness: &Fairness,
     l: &Lasso,
 ) -> Result<LivenessViolation<M::State>, LivenessError> {
     let stuttering = l.stuttering(g);
     let states: Vec<M::State> = l.nodes.iter().map(|v| g.states[*v as usize].clone()).collect();
     let mut ev = LassoEval { model, worker: model.new_worker(0), states, cycle_start: l.cycle_start };
-    let mut fair = fairness.iter().map(lasso::fairness_formula).collect::<Vec<_>>();
+    let mut fair = fairness.constraints.iter().map(lasso::fairness_formula).collect::<Vec<_>>();
+    fair.extend(fairness.formulas.iter().cloned());
     fair.push(Formula::not(prop.formula.clone()));
     let ok = ev.eval(&Formula::And(fair)).map_err(LivenessError::Model)?;
     if !ok.first().copied().unwrap_or(false) {

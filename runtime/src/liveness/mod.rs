@@ -117,6 +117,14 @@ pub struct FairnessConstraint {
     pub step: AtomId,
 }
 
+/// The fairness of the specification: its WF/SF conjuncts, and any other temporal conjunct
+/// (such as `<>[][A]_v`), which is assumed as a hypothesis of every property, as TLC does.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Fairness {
+    pub constraints: Vec<FairnessConstraint>,
+    pub formulas: Vec<Formula>,
+}
+
 /// A PROPERTY to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LiveProperty {

@@ -16,6 +16,9 @@ pub struct Clause {
     pub always: Vec<Formula>,
     /// `<>(g /\ []h)`: some step satisfies `g`, and it and every later one satisfy `h`.
     pub eventually: Option<(Formula, Formula)>,
+    /// State predicates that hold, in this order, at states before (or at) the one where
+    /// `eventually` starts: `<>(c1 /\ <>(c2 /\ <>(g /\ []h)))`.
+    pub chain: Vec<Formula>,
     /// `<>[]g`: from some point on, every step satisfies `g`.
     pub eventually_always: Vec<Formula>,
     /// `[]<>g`: infinitely many steps satisfy `g`.
@@ -142,18 +145,32 @@ fn eventually(x: &Formula) -> Result<Vec<Clause>, String> {
 /// `<>(g1 /\ []h1 /\ c)`, where `c` are suffix-closed conditions (`[]<>`, `<>[]`) that can be
 /// taken out of the `<>`.
 fn eventually_and(ys: &[Formula]) -> Result<Vec<Clause>, String> {
-    let (mut g, mut h, mut closed) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut g, mut h, mut closed, mut later) = (Vec::new(), Vec::new(), Vec::new(), None);
     for y in ys {
         match y {
             y if y.is_nontemporal() => g.push(y.clone()),
             Formula::Always(z) if z.is_nontemporal() => h.push((**z).clone()),
             Formula::Always(z) if matches!(**z, Formula::Eventually(_)) => closed.push(y.clone()),
             Formula::Eventually(z) if matches!(**z, Formula::Always(_)) => closed.push(y.clone()),
+            Formula::Eventually(_) if later.is_none() => later = Some(y),
             _ => return Err("<> of a conjunction with nested temporal operators is not supported".into()),
         }
     }
-    let ev = Clause { eventually: Some((conj(g), conj(h))), ..Clause::default() };
-    let mut acc = single(ev);
+    let mut acc = match later {
+        None => single(Clause { eventually: Some((conj(g), conj(h))), ..Clause::default() }),
+        // `<>(g /\ <>x)`: `g` first, then `<>x` from there on.
+        Some(x) if h.is_empty() && !g.iter().any(Formula::has_action) => {
+            let mut inner = dnf(x)?;
+            for c in &mut inner {
+                if c.eventually.is_none() || !c.init.is_empty() {
+                    return Err("<> of this nested formula is not supported".into());
+                }
+                c.chain.insert(0, conj(g.clone()));
+            }
+            inner
+        }
+        Some(_) => return Err("<>(P /\\ []Q /\\ <>R) is not supported".into()),
+    };
     for c in closed {
         acc = product(&acc, &dnf(&c)?)?;
     }
@@ -168,7 +185,7 @@ fn conj(mut fs: Vec<Formula>) -> Formula {
     }
 }
 
-fn product(a: &[Clause], b: &[Clause]) -> Result<Vec<Clause>, String> {
+pub fn product(a: &[Clause], b: &[Clause]) -> Result<Vec<Clause>, String> {
     if a.len() * b.len() > MAX_CLAUSES {
         return Err("the negated property has too many disjuncts".into());
     }
@@ -182,9 +199,12 @@ fn product(a: &[Clause], b: &[Clause]) -> Result<Vec<Clause>, String> {
 }
 
 fn merge(x: &Clause, y: &Clause) -> Result<Clause, String> {
-    let eventually = match (&x.eventually, &y.eventually) {
-        (None, e) | (e, None) => e.clone(),
-        (Some(a), Some(b)) if is_true(&a.1) && is_true(&b.1) && a.0 == b.0 => Some(a.clone()),
+    let (eventually, chain) = match (&x.eventually, &y.eventually) {
+        (None, _) => (y.eventually.clone(), y.chain.clone()),
+        (_, None) => (x.eventually.clone(), x.chain.clone()),
+        (Some(a), Some(b)) if is_true(&a.1) && is_true(&b.1) && a.0 == b.0 && x.chain == y.chain => {
+            (Some(a.clone()), x.chain.clone())
+        }
         _ => return Err("two independent <> conditions in one disjunct are not supported".into()),
     };
     let cat = |p: &[Formula], q: &[Formula]| p.iter().chain(q).cloned().collect::<Vec<_>>();
@@ -192,6 +212,7 @@ fn merge(x: &Clause, y: &Clause) -> Result<Clause, String> {
         init: cat(&x.init, &y.init),
         always: cat(&x.always, &y.always),
         eventually,
+        chain,
         eventually_always: cat(&x.eventually_always, &y.eventually_always),
         always_eventually: cat(&x.always_eventually, &y.always_eventually),
     })
