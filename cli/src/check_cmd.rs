@@ -8,7 +8,8 @@ use std::time::Instant;
 use tla2_frontend::ir::Program;
 use tla2_interp::InterpModel;
 use tla2_runtime::cli::{parse_run_flags, run_check_then, OutputFormat, RunOptions};
-use tla2_runtime::engine::{self, EngineEvent};
+use tla2_runtime::engine::simulate::{self, SimulationOptions};
+use tla2_runtime::engine::{self, EngineEvent, Observer};
 use tla2_runtime::model::{EngineSnapshot, Model};
 use tla2_runtime::report::json::{self as json_report, RunInfo};
 use tla2_runtime::report::jsonl;
@@ -61,7 +62,7 @@ pub fn run(args: &[String]) -> i32 {
     }
     let Some(program) = front.program.clone() else { return exit_code::ERROR };
     fill_spec_info(&mut info, &program);
-    if let Some(why) = unsupported_feature(&opts, &program) {
+    if let Some(why) = unsupported_feature(&program) {
         return report_setup_error(out.as_ref(), &info, ("unsupported", "TLA2_UNSUPPORTED"), &why, exit_code::ERROR);
     }
     let mut model = match InterpModel::new(program.clone(), front.loaded.sources) {
@@ -103,7 +104,9 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
     }
     let started = Instant::now();
     let stop = AtomicBool::new(false);
+    let simulating = opts.simulate.is_some() || opts.generate;
     let result = match out {
+        _ if simulating => simulate_model(&run_opts, out, info, model, (started, &stop)),
         None => {
             let workers = run_opts.workers.resolve();
             println!(
@@ -181,6 +184,55 @@ fn apply_alias(model: &InterpModel, result: &mut CheckResult) {
     result.variables = names;
 }
 
+/// Runs `-simulate`/`-generate` with the runtime's simulator, in TLC's human format or a
+/// machine one, and stops it at the time limit.
+fn simulate_model(
+    opts: &RunOptions,
+    out: Option<&MachineOutput>,
+    info: &RunInfo,
+    model: &InterpModel,
+    (started, stop): (Instant, &AtomicBool),
+) -> CheckResult {
+    let limit = info.time_limit;
+    std::thread::scope(|scope| {
+        if let Some(limit) = limit {
+            scope.spawn(move || stop_after(stop, limit));
+        }
+        let mut post = |r: &mut CheckResult| check_postcondition(model, r, started);
+        let r = match out {
+            None => simulate::human::run_simulation(model, opts, &mut std::io::stdout(), stop, &mut post).result,
+            Some(out) => {
+                let mut sim_opts = SimulationOptions::from_run_options(opts);
+                if opts.output == OutputFormat::JsonLines {
+                    sim_opts.progress_interval = jsonl::PROGRESS_INTERVAL;
+                }
+                let observer = |ev: &EngineEvent| out.event(info, ev);
+                let stopper = StopFlag { inner: &observer, stop };
+                let mut r = simulate::simulate_observed(model, &sim_opts, &simulate::EngineObserver(&stopper)).result;
+                post(&mut r);
+                r
+            }
+        };
+        stop.store(true, Ordering::SeqCst);
+        r
+    })
+}
+
+/// An observer that also stops the run when `stop` is set.
+struct StopFlag<'a> {
+    inner: &'a dyn Observer,
+    stop: &'a AtomicBool,
+}
+
+impl Observer for StopFlag<'_> {
+    fn event(&self, event: &EngineEvent) {
+        self.inner.event(event)
+    }
+    fn should_stop(&self) -> bool {
+        self.stop.load(Ordering::SeqCst) || self.inner.should_stop()
+    }
+}
+
 /// After a complete search, a false (or failing) POSTCONDITION turns the verdict into TLC's
 /// postcondition failure.
 fn check_postcondition(model: &InterpModel, result: &mut CheckResult, started: Instant) {
@@ -245,16 +297,13 @@ fn finish(out: Option<&MachineOutput>, info: &mut RunInfo, result: &CheckResult)
 }
 
 /// Features whose absence would make a "no error" verdict wrong: refuse rather than mislead.
-fn unsupported_feature(opts: &RunOptions, program: &Program) -> Option<String> {
+fn unsupported_feature(program: &Program) -> Option<String> {
     if !program.model.properties.is_empty() {
         let names: Vec<&str> = program.model.properties.iter().map(|p| p.name.as_str()).collect();
         return Some(format!(
             "temporal properties are not checked yet (PROPERTY {}); tla2 refuses rather than report a verdict without them",
             names.join(", ")
         ));
-    }
-    if opts.simulate.is_some() || opts.generate {
-        return Some("simulation (-simulate, -generate) is not implemented yet".into());
     }
     None
 }

@@ -110,6 +110,14 @@ impl<'e, 'a> Walker<'e, 'a> {
             Expr::Bool(true) => self.cont(k),
             Expr::Bool(false) => Ok(()),
             Expr::Call { callee, args } => self.walk_call(e, *callee, args, k),
+            _ => self.walk_atom(e, k),
+        }
+    }
+
+    /// Assignments, UNCHANGED, `[A]_v`, `<<A>>_v`, and conditions.
+    fn walk_atom(&mut self, e: ExprId, k: &Cont<'_>) -> Result<(), EvalError> {
+        let ev = self.ev;
+        match ev.prog().expr(e) {
             Expr::Eq(lhs, rhs) => match self.target_var(*lhs) {
                 Some(v) if self.unassigned(v) => {
                     let val = ev.eval(*rhs)?;

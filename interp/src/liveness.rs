@@ -16,8 +16,8 @@ use tla2_frontend::ir::{
     Binding, Callee, DefId, DefKind, ExceptKey, Expr, ExprId, FairnessKind as IrFairness, LocalId,
 };
 use tla2_runtime::liveness::{
-    check_liveness, AtomId, Fairness, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessError, LivenessModel,
-    LivenessOptions, LivenessResult,
+    check_liveness, AtomId, Fairness, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessError,
+    LivenessModel, LivenessOptions, LivenessResult,
 };
 use tla2_runtime::model::{ActionId, ActionInfo, EngineSnapshot, Model, ModelError, PropertyInfo};
 use tla2_runtime::value::{EvalError, EvalErrorKind, Value};
@@ -521,7 +521,8 @@ impl LivenessModel for LiveModel<'_> {
             let mut emit = |st: &[Option<Value>]| {
                 // A variable the action leaves unassigned may take any value; keeping its
                 // current one decides whether `v` can change through the assigned ones.
-                let t: Vec<Value> = st.iter().zip(s.iter()).map(|(n, c)| n.clone().unwrap_or_else(|| c.clone())).collect();
+                let t: Vec<Value> =
+                    st.iter().zip(s.iter()).map(|(n, c)| n.clone().unwrap_or_else(|| c.clone())).collect();
                 match self.changes(&w.data, action, *sub, s, &t) {
                     Ok(true) => found = true,
                     Ok(false) => {}

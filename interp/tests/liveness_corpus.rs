@@ -15,32 +15,107 @@ const CORPUS: &str = "/work/shared/corpus";
 /// (module, cfg, TLC's verdict, TLC's distinct states).
 const MODELS: &[(&str, &str, &str, u64)] = &[
     ("specifications/CoffeeCan/CoffeeCan.tla", "specifications/CoffeeCan/CoffeeCan100Beans.cfg", "holds", 5150),
-    ("specifications/Disruptor/Disruptor_MPMC.tla", "specifications/Disruptor/Disruptor_MPMC_liveliness.cfg", "holds", 14365),
+    (
+        "specifications/Disruptor/Disruptor_MPMC.tla",
+        "specifications/Disruptor/Disruptor_MPMC_liveliness.cfg",
+        "holds",
+        14365,
+    ),
     ("specifications/Disruptor/Disruptor_SPMC.tla", "specifications/Disruptor/Disruptor_SPMC.cfg", "holds", 8496),
     ("specifications/FiniteMonotonic/MCCRDT.tla", "specifications/FiniteMonotonic/MCCRDT.cfg", "holds", 25000),
-    ("specifications/FiniteMonotonic/MCDistributedReplicatedLog.tla", "specifications/FiniteMonotonic/MCDistributedReplicatedLog.cfg", "temporal", 37),
-    ("specifications/FiniteMonotonic/MCReplicatedLog.tla", "specifications/FiniteMonotonic/MCReplicatedLog.cfg", "holds", 1363),
+    (
+        "specifications/FiniteMonotonic/MCDistributedReplicatedLog.tla",
+        "specifications/FiniteMonotonic/MCDistributedReplicatedLog.cfg",
+        "temporal",
+        37,
+    ),
+    (
+        "specifications/FiniteMonotonic/MCReplicatedLog.tla",
+        "specifications/FiniteMonotonic/MCReplicatedLog.cfg",
+        "holds",
+        1363,
+    ),
     ("specifications/Huang/Huang.tla", "specifications/Huang/Huang.cfg", "holds", 81256),
     ("specifications/KeyValueStore/MCKVsnap.tla", "specifications/KeyValueStore/MCKVsnap.cfg", "holds", 32293),
-    ("specifications/MisraReachability/MCParReach.tla", "specifications/MisraReachability/MCParReach.cfg", "holds", 393),
+    (
+        "specifications/MisraReachability/MCParReach.tla",
+        "specifications/MisraReachability/MCParReach.cfg",
+        "holds",
+        393,
+    ),
     ("specifications/Moving_Cat_Puzzle/Cat.tla", "specifications/Moving_Cat_Puzzle/CatEvenBoxes.cfg", "holds", 48),
     ("specifications/Moving_Cat_Puzzle/Cat.tla", "specifications/Moving_Cat_Puzzle/CatOddBoxes.cfg", "holds", 30),
-    ("specifications/MultiCarElevator/Elevator.tla", "specifications/MultiCarElevator/ElevatorLivenessMedium.cfg", "holds", 4122),
+    (
+        "specifications/MultiCarElevator/Elevator.tla",
+        "specifications/MultiCarElevator/ElevatorLivenessMedium.cfg",
+        "holds",
+        4122,
+    ),
     ("specifications/Paxos/MCPaxos.tla", "specifications/Paxos/MCPaxos.cfg", "holds", 25),
     ("specifications/Paxos/MCVoting.tla", "specifications/Paxos/MCVoting.cfg", "holds", 77),
     ("specifications/Prisoners/Prisoners.tla", "specifications/Prisoners/Prisoners.cfg", "holds", 214),
-    ("specifications/Prisoners_Single_Switch/Prisoner.tla", "specifications/Prisoners_Single_Switch/Prisoner.cfg", "holds", 16),
-    ("specifications/Prisoners_Single_Switch/Prisoner.tla", "specifications/Prisoners_Single_Switch/PrisonerLightUnknown.cfg", "holds", 62),
-    ("specifications/Prisoners_Single_Switch/Prisoner.tla", "specifications/Prisoners_Single_Switch/PrisonerSolo.cfg", "holds", 2),
-    ("specifications/Prisoners_Single_Switch/Prisoner.tla", "specifications/Prisoners_Single_Switch/PrisonerSoloLightUnknown.cfg", "holds", 4),
+    (
+        "specifications/Prisoners_Single_Switch/Prisoner.tla",
+        "specifications/Prisoners_Single_Switch/Prisoner.cfg",
+        "holds",
+        16,
+    ),
+    (
+        "specifications/Prisoners_Single_Switch/Prisoner.tla",
+        "specifications/Prisoners_Single_Switch/PrisonerLightUnknown.cfg",
+        "holds",
+        62,
+    ),
+    (
+        "specifications/Prisoners_Single_Switch/Prisoner.tla",
+        "specifications/Prisoners_Single_Switch/PrisonerSolo.cfg",
+        "holds",
+        2,
+    ),
+    (
+        "specifications/Prisoners_Single_Switch/Prisoner.tla",
+        "specifications/Prisoners_Single_Switch/PrisonerSoloLightUnknown.cfg",
+        "holds",
+        4,
+    ),
     ("specifications/ReadersWriters/MC.tla", "specifications/ReadersWriters/MC.cfg", "holds", 21527),
-    ("specifications/SDP_Verification/SDP_Attack_New_Solution_Spec/MC.tla", "specifications/SDP_Verification/SDP_Attack_New_Solution_Spec/MC.cfg", "holds", 2881),
-    ("specifications/SDP_Verification/SDP_Attack_Spec/MC.tla", "specifications/SDP_Verification/SDP_Attack_Spec/MC.cfg", "safety", 526),
-    ("specifications/SimplifiedFastPaxos/FastPaxos.tla", "specifications/SimplifiedFastPaxos/FastPaxos.cfg", "holds", 25617),
+    (
+        "specifications/SDP_Verification/SDP_Attack_New_Solution_Spec/MC.tla",
+        "specifications/SDP_Verification/SDP_Attack_New_Solution_Spec/MC.cfg",
+        "holds",
+        2881,
+    ),
+    (
+        "specifications/SDP_Verification/SDP_Attack_Spec/MC.tla",
+        "specifications/SDP_Verification/SDP_Attack_Spec/MC.cfg",
+        "safety",
+        526,
+    ),
+    (
+        "specifications/SimplifiedFastPaxos/FastPaxos.tla",
+        "specifications/SimplifiedFastPaxos/FastPaxos.cfg",
+        "holds",
+        25617,
+    ),
     ("specifications/SimplifiedFastPaxos/Paxos.tla", "specifications/SimplifiedFastPaxos/Paxos.cfg", "holds", 1207),
-    ("specifications/SpecifyingSystems/AdvancedExamples/MCInnerSequential.tla", "specifications/SpecifyingSystems/AdvancedExamples/MCInnerSequential.cfg", "holds", 3528),
-    ("specifications/SpecifyingSystems/CachingMemory/MCWriteThroughCache.tla", "specifications/SpecifyingSystems/CachingMemory/MCWriteThroughCache.cfg", "holds", 5196),
-    ("specifications/SpecifyingSystems/TLC/MCAlternatingBit.tla", "specifications/SpecifyingSystems/TLC/MCAlternatingBit.cfg", "holds", 240),
+    (
+        "specifications/SpecifyingSystems/AdvancedExamples/MCInnerSequential.tla",
+        "specifications/SpecifyingSystems/AdvancedExamples/MCInnerSequential.cfg",
+        "holds",
+        3528,
+    ),
+    (
+        "specifications/SpecifyingSystems/CachingMemory/MCWriteThroughCache.tla",
+        "specifications/SpecifyingSystems/CachingMemory/MCWriteThroughCache.cfg",
+        "holds",
+        5196,
+    ),
+    (
+        "specifications/SpecifyingSystems/TLC/MCAlternatingBit.tla",
+        "specifications/SpecifyingSystems/TLC/MCAlternatingBit.cfg",
+        "holds",
+        240,
+    ),
     ("specifications/YoYo/MCYoYoNoPruning.tla", "specifications/YoYo/MCYoYoNoPruning.cfg", "holds", 60),
     ("specifications/YoYo/MCYoYoPruning.tla", "specifications/YoYo/MCYoYoPruning.cfg", "holds", 102),
     ("specifications/YoYo/YoYoAllGraphs.tla", "specifications/YoYo/YoYoAllGraphs.cfg", "holds", 26731),
@@ -50,12 +125,27 @@ const MODELS: &[(&str, &str, &str, u64)] = &[
     ("specifications/byihive/VoucherIssue.tla", "specifications/byihive/VoucherIssue.cfg", "holds", 4199),
     ("specifications/byzpaxos/Consensus.tla", "specifications/byzpaxos/Consensus.cfg", "holds", 4),
     ("specifications/byzpaxos/VoteProof.tla", "specifications/byzpaxos/VoteProof.cfg", "holds", 6962),
-    ("specifications/dijkstra-mutex/DijkstraMutex.toolbox/LSpec-model/MC.tla", "specifications/dijkstra-mutex/DijkstraMutex.toolbox/LSpec-model/MC.cfg", "holds", 90882),
+    (
+        "specifications/dijkstra-mutex/DijkstraMutex.toolbox/LSpec-model/MC.tla",
+        "specifications/dijkstra-mutex/DijkstraMutex.toolbox/LSpec-model/MC.cfg",
+        "holds",
+        90882,
+    ),
     ("specifications/ewd426/TokenRing.tla", "specifications/ewd426/TokenRing.cfg", "holds", 46656),
     ("specifications/ewd687a/MCEWD687a.tla", "specifications/ewd687a/MCEWD687a.cfg", "holds", 18028),
     ("specifications/ewd840/EWD840.tla", "specifications/ewd840/EWD840.cfg", "holds", 302),
-    ("specifications/ewd840/SyncTerminationDetection.tla", "specifications/ewd840/SyncTerminationDetection.cfg", "holds", 129),
-    ("specifications/ewd998/AsyncTerminationDetection.tla", "specifications/ewd998/AsyncTerminationDetection.cfg", "holds", 4097),
+    (
+        "specifications/ewd840/SyncTerminationDetection.tla",
+        "specifications/ewd840/SyncTerminationDetection.cfg",
+        "holds",
+        129,
+    ),
+    (
+        "specifications/ewd998/AsyncTerminationDetection.tla",
+        "specifications/ewd998/AsyncTerminationDetection.cfg",
+        "holds",
+        4097,
+    ),
     ("specifications/ewd998/EWD998ChanID.tla", "specifications/ewd998/EWD998ChanID.cfg", "holds", 14),
 ];
 
@@ -80,13 +170,17 @@ fn corpus_models_with_properties_give_tlc_verdicts() {
     let filter = std::env::var("LIVENESS_FILTER").unwrap_or_default();
     let mut report = Vec::new();
     for (module, config, want, distinct) in MODELS {
-        if !config.contains(filter.as_str()) {
+        if !filter.split(',').any(|f| config.contains(f)) {
             continue;
         }
         let t = std::time::Instant::now();
         let (got, states) = verdict(module, config);
         let ok = got == *want && states == *distinct;
-        report.push(format!("{} {config}: TLC {want} {distinct}, tla2 {got} {states} ({:.1}s)", if ok { "OK  " } else { "DIFF" }, t.elapsed().as_secs_f64()));
+        report.push(format!(
+            "{} {config}: TLC {want} {distinct}, tla2 {got} {states} ({:.1}s)",
+            if ok { "OK  " } else { "DIFF" },
+            t.elapsed().as_secs_f64()
+        ));
         eprintln!("{}", report.last().unwrap());
     }
 }

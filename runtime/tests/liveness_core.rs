@@ -1,13 +1,13 @@
 //! The liveness checker on hand-built graphs: a toy model whose states are numbers, whose
 //! successors are a table, and whose atoms are sets of states or of steps.
 
+use std::collections::HashSet;
 use tla2_runtime::liveness::{
     check_liveness, Fairness, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessModel, LivenessOptions,
     LivenessVerdict, ViolationKind,
 };
 use tla2_runtime::model::{ActionId, ActionInfo, EngineSnapshot, Model, ModelError, PropertyInfo};
 use tla2_runtime::value::Value;
-use std::collections::HashSet;
 
 fn set<T: std::hash::Hash + Eq>(v: Vec<T>) -> HashSet<T> {
     v.into_iter().collect()
@@ -183,11 +183,9 @@ fn strong_fairness_forces_an_intermittently_enabled_step() {
 #[test]
 fn an_unsupported_form_is_an_error_naming_the_property() {
     let m = ring();
-    // <>(P /\ <>Q) needs a tableau; it must not be reported as satisfied.
-    let f = Formula::not(Formula::eventually(Formula::And(vec![
-        Formula::StatePred(0),
-        Formula::eventually(Formula::StatePred(0)),
-    ])));
+    // The negation of <>(P /\ []Q) is [](~P \/ <>~Q), which needs a tableau; it must not be
+    // reported as satisfied.
+    let f = Formula::eventually(Formula::And(vec![Formula::StatePred(0), Formula::always(Formula::StatePred(0))]));
     let r = check_liveness(&m, &prop(f), &Fairness::default(), &LivenessOptions::default());
     assert!(matches!(r.verdict, Err(tla2_runtime::liveness::LivenessError::Unsupported { .. })), "{r:?}");
 }
@@ -203,4 +201,15 @@ fn a_long_chain_does_not_overflow_the_stack() {
     let r = check_liveness(&m, &prop(f), &fair, &LivenessOptions::default());
     assert_eq!(r.verdict, Ok(LivenessVerdict::Holds));
     assert_eq!(r.stats.states, n as u64);
+}
+
+#[test]
+fn once_p_always_p_fails_when_the_ring_leaves_p() {
+    // [](s = 2 => [](s = 2)): its negation <>(s = 2 /\ <>(s /= 2)) is a chain of two states.
+    let m = ring();
+    let p = Formula::StatePred(0);
+    let f = Formula::always(Formula::Or(vec![Formula::not(p.clone()), Formula::always(p)]));
+    let (states, back) = lasso(check(&m, f, &[weak(0)]));
+    assert_eq!(states[..3], [0, 1, 2]);
+    assert!(states.len() >= 3 && back >= 1, "{states:?} back to {back}");
 }

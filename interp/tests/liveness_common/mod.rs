@@ -33,4 +33,3 @@ pub fn run(module: &Path, config: &Path) -> Result<LivenessOutcome, String> {
     let model = InterpModel::new(program, loaded.sources).map_err(|e| e.to_string())?;
     Ok(check_properties(&model, &LivenessOptions::default()))
 }
-

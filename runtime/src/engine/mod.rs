@@ -8,9 +8,11 @@
 pub mod bfs;
 mod expand;
 pub mod seen;
+pub mod simulate;
 pub mod trace;
 
 pub use bfs::{check, check_observed};
+pub use simulate::{simulate, simulate_observed, SimulationOptions, SimulationResult};
 
 use crate::report::human::ProgressInfo;
 use crate::report::Violation;

@@ -122,10 +122,15 @@ impl SimProgress {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SimEvent {
     /// The initial states have been computed (TLC's "Computed N initial states...").
-    InitialStatesComputed { generated: u64 },
+    InitialStatesComputed {
+        generated: u64,
+    },
     /// They have been checked; `kept` satisfy the constraints (TLC's "Finished computing
     /// initial states: N distinct state generated").
-    InitialStates { generated: u64, kept: u64 },
+    InitialStates {
+        generated: u64,
+        kept: u64,
+    },
     Progress(SimProgress),
     /// A violation that did not stop the run (`-continue`).
     Violation(Box<Violation>),
@@ -168,6 +173,9 @@ pub struct SimulationResult {
     pub result: CheckResult,
     pub progress: SimProgress,
     pub seed: i64,
+    /// False when TLC prints no statistics after the verdict: an initial state violates an
+    /// invariant, or there is no initial state to start from.
+    pub summary: bool,
 }
 
 /// Simulates `model` silently.
@@ -233,6 +241,8 @@ struct Round {
 struct Tally {
     progress: SimProgress,
     initial_kept: u64,
+    /// The run ended before any behaviour, in a way after which TLC prints no statistics.
+    no_summary: bool,
     /// TLC's Welford accumulators (integer mean, as TLC keeps it).
     mean: i64,
     m2: i64,
@@ -272,8 +282,9 @@ impl Tally {
             duration: start.elapsed(),
             ..Stats::default()
         };
-        let result = CheckResult { status, trace, stats, variables: model.variables().to_vec(), violations: self.violations };
-        SimulationResult { result, progress: self.progress, seed: opts.seed }
+        let result =
+            CheckResult { status, trace, stats, variables: model.variables().to_vec(), violations: self.violations };
+        SimulationResult { result, progress: self.progress, seed: opts.seed, summary: !self.no_summary }
     }
 }
 
@@ -308,6 +319,7 @@ fn initial_states<M: Model>(
             Err(error) => Some(Status::EvalError { error, context: ErrorContext::Invariant }),
         };
         if let Some(status) = status {
+            tally.no_summary = matches!(status, Status::InvariantViolation { .. });
             return Err(found(status, step(model, &state)));
         }
         match model.satisfies_constraints(worker, &state) {
@@ -325,6 +337,7 @@ fn initial_states<M: Model>(
         } else {
             "There is no state satisfying the initial state predicate and the state-constraint(s)."
         };
+        tally.no_summary = true;
         // TLC exits with 255 here, the code of a module's complaint, hence `from_module`.
         let error = ModelError::new(EvalError::other(message).from_module(), None);
         return Err(found(Status::EvalError { error, context: ErrorContext::Init }, Vec::new()));
@@ -349,7 +362,8 @@ impl<M: Model> Coordinator<'_, M> {
         let cut = AtomicU64::new(u64::MAX);
         let halt = AtomicBool::new(false);
         let workers = walkers.len();
-        let shared = Shared { model: self.model, opts: self.opts, inits, cut: &cut, halt: &halt, start: self.start, workers };
+        let shared =
+            Shared { model: self.model, opts: self.opts, inits, cut: &cut, halt: &halt, start: self.start, workers };
         let (reply_tx, replies) = mpsc::channel::<Reply>();
         let stop = std::thread::scope(|scope| {
             let mut rounds = Vec::with_capacity(workers);
@@ -373,7 +387,6 @@ impl<M: Model> Coordinator<'_, M> {
             drop(rounds);
             stop
         });
-        self.report_progress();
         stop
     }
 

@@ -50,10 +50,13 @@ pub fn check_liveness<M: LivenessModel>(
     for p in properties {
         p.formula.for_each_atom(&mut |k, a| atoms.add(k, a));
     }
-    for f in &fairness.formulas {
+    // Fairness only matters to liveness conjuncts; without any, its ENABLED atoms (the most
+    // expensive to evaluate) are not computed at all.
+    let live = parts.iter().flatten().any(|p| matches!(p, Part::Live(_)));
+    for f in fairness.formulas.iter().filter(|_| live) {
         f.for_each_atom(&mut |k, a| atoms.add(k, a));
     }
-    for f in &fairness.constraints {
+    for f in fairness.constraints.iter().filter(|_| live) {
         atoms.add(AtomKind::Enabled, f.enabled);
         atoms.add(AtomKind::Action, f.step);
     }
@@ -217,16 +220,13 @@ fn safety_violation<S: Clone>(g: &Graph<S>, parts: &[Vec<Part>]) -> Option<Liven
         states: nodes.iter().map(|v| g.states[*v as usize].clone()).collect(),
         actions: std::iter::once(None).chain(steps.iter().map(|e| g.action(*e))).collect(),
         cycle_start: None,
+        cycle_action: None,
         stuttering: false,
     })
 }
 
 /// The first model transition (in BFS order) that violates the step predicate `f`.
-fn first_bad_step<S>(
-    g: &Graph<S>,
-    f: &Formula,
-    order: &[u32],
-) -> Option<(usize, ViolationKind, u32, Option<usize>)> {
+fn first_bad_step<S>(g: &Graph<S>, f: &Formula, order: &[u32]) -> Option<(usize, ViolationKind, u32, Option<usize>)> {
     for (k, &v) in order.iter().enumerate() {
         if let Some(e) = g.out_edges(v).find(|e| !holds(g, f, v, *e)) {
             return Some((k, ViolationKind::ActionProperty, v, Some(e)));
@@ -340,7 +340,12 @@ fn search_clause<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint]) -
 /// For a clause `<>(c1 /\ <>(c2 /\ … <>(g /\ []h)))`: per stage, the states where the
 /// stage's condition holds and from which the rest can still be completed; the last stage is
 /// where `<>(g /\ []h)` can start.
-fn chain_stages<S>(g: &Graph<S>, e_a: &BitSet, chain: &[Formula], start: &dyn Fn(u32) -> Option<usize>) -> Vec<Vec<bool>> {
+fn chain_stages<S>(
+    g: &Graph<S>,
+    e_a: &BitSet,
+    chain: &[Formula],
+    start: &dyn Fn(u32) -> Option<usize>,
+) -> Vec<Vec<bool>> {
     let n = g.node_count() as u32;
     let mut seed: Vec<bool> = (0..n).map(|s| start(s).is_some()).collect();
     let mut stages = vec![seed.clone()];
@@ -422,6 +427,7 @@ fn to_violation<M: LivenessModel>(
         states: ev.states,
         actions,
         cycle_start: Some(l.cycle_start),
+        cycle_action: l.steps.last().and_then(|e| g.action(*e)).filter(|_| !stuttering),
         stuttering,
     })
 }

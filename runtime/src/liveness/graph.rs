@@ -203,7 +203,9 @@ fn expand<M: LivenessModel>(
     let me = LivenessError::Model;
     for (a, t) in succs {
         g.stats.generated += 1;
-        if !model.satisfies_constraints(w, &t).map_err(me)? || !model.satisfies_action_constraints(w, &s, &t).map_err(me)? {
+        if !model.satisfies_constraints(w, &t).map_err(me)?
+            || !model.satisfies_action_constraints(w, &s, &t).map_err(me)?
+        {
             continue;
         }
         let e = g.succ.len();

@@ -189,6 +189,9 @@ pub struct LivenessViolation<S> {
     pub actions: Vec<Option<ActionId>>,
     /// For [`ViolationKind::Temporal`]: where the cycle starts.
     pub cycle_start: Option<usize>,
+    /// The action of the step from the last state back to `states[cycle_start]` (TLC prints it
+    /// after "Back to state N:"); `None` when stuttering.
+    pub cycle_action: Option<ActionId>,
     pub stuttering: bool,
 }
 
@@ -196,7 +199,10 @@ pub struct LivenessViolation<S> {
 pub enum LivenessError {
     Model(ModelError),
     /// A property whose form the checker does not decide; never treated as satisfied.
-    Unsupported { property: String, message: String },
+    Unsupported {
+        property: String,
+        message: String,
+    },
     /// The checker's own consistency check failed (a lasso did not violate the property).
     Internal(String),
     TooManyStates(u64),

@@ -111,9 +111,9 @@ fn always(x: &Formula) -> Result<Vec<Clause>, String> {
             // `[]<>[]z` is `<>[]z`; `[]<><>z` is `[]<>z`.
             Formula::Always(z) => eventually(&Formula::always((**z).clone())),
             Formula::Eventually(z) => always(&Formula::eventually((**z).clone())),
-            Formula::Or(zs) => dnf(&Formula::Or(
-                zs.iter().map(|z| Formula::always(Formula::eventually(z.clone()))).collect(),
-            )),
+            Formula::Or(zs) => {
+                dnf(&Formula::Or(zs.iter().map(|z| Formula::always(Formula::eventually(z.clone()))).collect()))
+            }
             _ => Err("[]<> of this formula is not supported".into()),
         },
         _ => Err("[] of a formula that mixes temporal operators under \\/ is not supported".into()),
@@ -132,9 +132,9 @@ fn eventually(x: &Formula) -> Result<Vec<Clause>, String> {
             y if y.is_nontemporal() => Ok(single(Clause { eventually_always: vec![y.clone()], ..Clause::default() })),
             Formula::Eventually(z) => always(&Formula::eventually((**z).clone())),
             Formula::Always(z) => eventually(&Formula::always((**z).clone())),
-            Formula::And(zs) => dnf(&Formula::And(
-                zs.iter().map(|z| Formula::eventually(Formula::always(z.clone()))).collect(),
-            )),
+            Formula::And(zs) => {
+                dnf(&Formula::And(zs.iter().map(|z| Formula::eventually(Formula::always(z.clone()))).collect()))
+            }
             _ => Err("<>[] of this formula is not supported".into()),
         },
         Formula::And(ys) => eventually_and(ys),

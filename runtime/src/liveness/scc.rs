@@ -171,7 +171,13 @@ enum Judgement {
 }
 
 /// The first internal step of the component that passes `test`.
-fn find_step<S>(g: &Graph<S>, allowed: &BitSet, comp: &[u32], inside: NodeTest<'_>, test: EdgeTest<'_>) -> Option<(u32, usize)> {
+fn find_step<S>(
+    g: &Graph<S>,
+    allowed: &BitSet,
+    comp: &[u32],
+    inside: NodeTest<'_>,
+    test: EdgeTest<'_>,
+) -> Option<(u32, usize)> {
     for &v in comp {
         let mut found = None;
         g.for_each_edge(v, &mut |e, t| {

@@ -138,14 +138,16 @@ impl<M: Model> Walker<M> {
         let model = sh.model;
         let level = path.len() as u32;
         let from = &path[path.len() - 1].1;
-        model.set_snapshot(&mut self.worker, &self.snapshot(sh, level, base + *generated));
+        let snapshot = self.snapshot(sh, level, base + *generated);
+        model.set_snapshot(&mut self.worker, &snapshot);
         let mut successors = Vec::new();
         if let Err(error) = model.next_states(&mut self.worker, from, &mut |a, s| successors.push((a, s))) {
             let status = Status::EvalError { error, context: ErrorContext::Next };
             return Step::Stop(self.found(sh, status, path, None));
         }
         // Successors are checked at their own level, as `TLCGet("level")` is in TLC.
-        model.set_snapshot(&mut self.worker, &self.snapshot(sh, level + 1, base + *generated));
+        let snapshot = EngineSnapshot { level: level + 1, ..snapshot };
+        model.set_snapshot(&mut self.worker, &snapshot);
         let mut groups = group_by_action(successors, model.actions().len());
         let n = groups.len();
         let mut index = self.rng.below(n);
@@ -188,7 +190,12 @@ impl<M: Model> Walker<M> {
 
     /// TLC's checks of one successor, in its order; `Ok(true)` if it may be moved to. An error
     /// says whether the successor belongs in the reported behaviour.
-    fn check_successor(&mut self, sh: &Shared<'_, M>, from: &M::State, succ: &M::State) -> Result<bool, (Status, bool)> {
+    fn check_successor(
+        &mut self,
+        sh: &Shared<'_, M>,
+        from: &M::State,
+        succ: &M::State,
+    ) -> Result<bool, (Status, bool)> {
         let model = sh.model;
         let w = &mut self.worker;
         match model.check_invariants(w, succ) {

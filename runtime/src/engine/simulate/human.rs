@@ -1,0 +1,129 @@
+//! Running a simulation from parsed run flags and writing TLC's human output for it, from
+//! "Running Random Simulation with seed S …" to "Finished in …" (texts of `tlc2.output.MP`).
+
+use super::{simulate_observed, SimEvent, SimObserver, SimProgress, SimulationOptions, SimulationResult};
+use crate::cli::{RunOptions, TraceFormat};
+use crate::model::Model;
+use crate::report::{dump, human, CheckResult};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+/// Simulates `model` as `opts` say and writes TLC's lines to `out`. `stop` is polled while the
+/// workers run (set it from a Ctrl-C handler or a time limit); `after_run` is called on the
+/// result before the verdict is printed (TLC's POSTCONDITION goes there).
+pub fn run_simulation<M: Model>(
+    model: &M,
+    opts: &RunOptions,
+    out: &mut (dyn Write + Send),
+    stop: &AtomicBool,
+    after_run: &mut dyn FnMut(&mut CheckResult),
+) -> SimulationResult {
+    let sim = SimulationOptions::from_run_options(opts);
+    let printer = Printer { out: Mutex::new(out), stop, variables: model.variables() };
+    printer.line(&running_line(&sim));
+    printer.line(&format!("Starting... ({})", human::timestamp(SystemTime::now())));
+    let mut r = simulate_observed(model, &sim, &printer);
+    after_run(&mut r.result);
+    let success = r.result.status.is_success();
+    if !success {
+        printer.write(&human::render_verdict_head(&r.result));
+        if !r.result.trace.is_empty() {
+            for (format, file) in &opts.dump_trace {
+                printer.line(&dump_trace(&r.result, *format, file));
+            }
+        }
+    }
+    // TLC's last progress report comes before the statistics of a successful run and after
+    // those of a failed one.
+    if success {
+        printer.line(&progress_line(&r.progress));
+    }
+    if r.summary {
+        printer.write(&summary(&r));
+    }
+    if !success && r.summary {
+        printer.line(&progress_line(&r.progress));
+    }
+    printer.line(&human::finished_line(r.result.stats.duration, SystemTime::now()));
+    r
+}
+
+/// "Running Random Simulation with seed S with N workers on C cores." (TLC also names its
+/// heap and JVM, which tla2 has not).
+pub fn running_line(opts: &SimulationOptions) -> String {
+    let workers = opts.workers.max(1);
+    let kind = if opts.generate { "Generation" } else { "Random" };
+    format!(
+        "Running {kind} Simulation with seed {} with {workers} worker{} on {} cores.",
+        opts.seed,
+        if workers == 1 { "" } else { "s" },
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    )
+}
+
+/// TLC's statistics lines of a simulation (its aril is always 0 here: tla2 has no aril).
+pub fn summary(r: &SimulationResult) -> String {
+    format!("The number of states generated: {}\nSimulation using seed {} and aril 0\n", r.progress.generated, r.seed)
+}
+
+/// "Progress: N states checked, T traces generated (trace length: mean=M, var(x)=V, sd=D)".
+pub fn progress_line(p: &SimProgress) -> String {
+    format!(
+        "Progress: {} states checked, {} traces generated (trace length: mean={}, var(x)={}, sd={})",
+        p.generated, p.traces, p.mean, p.variance, p.sd
+    )
+}
+
+/// Writes the behaviour to `file`; returns the line to print about it.
+fn dump_trace(result: &CheckResult, format: TraceFormat, file: &str) -> String {
+    let text = match format {
+        TraceFormat::Json => dump::counterexample_json(&result.variables, &result.trace),
+        TraceFormat::Tla => dump::counterexample_tla(file, &result.variables, &result.trace),
+    };
+    match std::fs::write(file, text) {
+        Ok(()) => format!("\"CounterExample written: {file}\""),
+        Err(e) => format!("Error: could not write the counterexample to {file}: {e}"),
+    }
+}
+
+struct Printer<'a> {
+    out: Mutex<&'a mut (dyn Write + Send)>,
+    stop: &'a AtomicBool,
+    variables: &'a [String],
+}
+
+impl Printer<'_> {
+    fn write(&self, text: &str) {
+        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        // A closed pipe must not abort the run; the result is still returned.
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
+
+    fn line(&self, text: &str) {
+        self.write(&format!("{text}\n"));
+    }
+}
+
+impl SimObserver for Printer<'_> {
+    fn event(&self, event: &SimEvent) {
+        match event {
+            SimEvent::InitialStatesComputed { generated } => {
+                self.line(&format!("Computed {generated} initial states..."))
+            }
+            // TLC prints "state" here whatever the number.
+            SimEvent::InitialStates { kept, .. } => self.line(&format!(
+                "Finished computing initial states: {kept} distinct state generated at {}.",
+                human::timestamp(SystemTime::now())
+            )),
+            SimEvent::Progress(p) => self.line(&progress_line(p)),
+            SimEvent::Violation(v) => self.write(&human::render_violation(self.variables, v)),
+        }
+    }
+
+    fn should_stop(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
