@@ -67,11 +67,16 @@ pub fn run(args: &[String]) -> i32 {
     }
     let mut model = match InterpModel::new(program.clone(), front.loaded.sources) {
         Ok(m) => m,
+        Err(e @ tla2_interp::ModelBuildError::Unsupported(_)) => {
+            let kind = ("unsupported", "TLA2_UNSUPPORTED");
+            return report_setup_error(out.as_ref(), &info, kind, &e.to_string(), exit_code::ERROR);
+        }
         Err(e) => {
             let kind = ("config_error", "CFG_SYMMETRY_INVALID");
             return report_setup_error(out.as_ref(), &info, kind, &e.to_string(), exit_code::ERROR_CONFIG_PARSE);
         }
     };
+    model.set_tlc_config(tlc_config(&opts, &model));
     info.actions = model.actions().to_vec();
     if let Some(out) = &out {
         out.capture_prints(&mut model);
@@ -155,6 +160,34 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
     finish(out, info, &result)
 }
 
+/// The record `TLCGet("config")` gives, with TLC's fields for the mode of this run.
+fn tlc_config(opts: &RunOptions, model: &InterpModel) -> tla2_runtime::Value {
+    use tla2_runtime::Value;
+    let deadlock = opts.check_deadlock && model.check_deadlock() != Some(false);
+    let mode = if opts.generate {
+        "generate"
+    } else if opts.simulate.is_some() {
+        "simulate"
+    } else {
+        "bfs"
+    };
+    let install = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    let mut fields = vec![
+        ("mode", Value::str(mode)),
+        ("deadlock", Value::Bool(deadlock)),
+        ("worker", Value::Int(opts.workers.resolve() as i64)),
+        ("seed", Value::str(&opts.seed.unwrap_or(0).to_string())),
+        ("fingerprint", Value::str("0")),
+        ("install", Value::str(&install)),
+    ];
+    if mode != "bfs" {
+        let depth = opts.depth.map_or(100, i64::from);
+        let traces = opts.simulate.as_ref().and_then(|s| s.num).map_or(-1, |n| n as i64);
+        fields.extend([("depth", Value::Int(depth)), ("traces", Value::Int(traces)), ("aril", Value::str("0"))]);
+    }
+    Value::record(fields)
+}
+
 /// What follows the search, before the verdict is printed: the POSTCONDITION, and the ALIAS
 /// that TLC shows trace states through.
 fn after_search(model: &InterpModel, result: &mut CheckResult, started: Instant) {
@@ -198,7 +231,7 @@ fn simulate_model(
         if let Some(limit) = limit {
             scope.spawn(move || stop_after(stop, limit));
         }
-        let mut post = |r: &mut CheckResult| check_postcondition(model, r, started);
+        let mut post = |r: &mut CheckResult| after_search(model, r, started);
         let r = match out {
             None => simulate::human::run_simulation(model, opts, &mut std::io::stdout(), stop, &mut post).result,
             Some(out) => {

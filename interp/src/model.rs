@@ -20,12 +20,15 @@ use crate::worker::{PrintSink, WorkerData};
 pub enum ModelBuildError {
     /// Evaluating the SYMMETRY set failed.
     Symmetry(ModelError),
+    /// The model uses something the interpreter cannot check correctly yet.
+    Unsupported(String),
 }
 
 impl std::fmt::Display for ModelBuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ModelBuildError::Symmetry(e) => write!(f, "The SYMMETRY set could not be evaluated: {}", e.error),
+            ModelBuildError::Unsupported(why) => f.write_str(why),
         }
     }
 }
@@ -45,6 +48,8 @@ pub struct InterpModel {
     assumptions: Vec<PropertyInfo>,
     symmetry: Option<Symmetry>,
     sink: PrintSink,
+    /// The `TLCGet("config")` record workers answer with.
+    tlc_config: Option<Value>,
 }
 
 /// Per-thread scratch of the interpreter.
@@ -55,6 +60,16 @@ pub struct InterpWorker {
 impl InterpModel {
     /// A model without INIT (a cfg that only checks ASSUMEs) has no initial state, as in TLC.
     pub fn new(program: Program, sources: SourceMap) -> Result<InterpModel, ModelBuildError> {
+        if let Some(view) = &program.model.view {
+            // Fingerprints are computed without the engine's snapshot, so a VIEW that reads
+            // TLCGet (e.g. TLCGet("level")) would be fingerprinted wrongly: refuse it.
+            if crate::analysis::reaches_builtin(&program, view.expr, "TLCGet") {
+                return Err(ModelBuildError::Unsupported(format!(
+                    "the VIEW {} reads TLCGet, which tla2 does not support in a VIEW yet",
+                    view.name
+                )));
+            }
+        }
         let sh = Arc::new(Shared::new(program, sources));
         let mut m = InterpModel {
             vars: sh.prog.vars.iter().map(|v| v.name.clone()).collect(),
@@ -67,6 +82,7 @@ impl InterpModel {
             assumptions: Vec::new(),
             symmetry: None,
             sink: PrintSink::Stdout,
+            tlc_config: None,
             sh,
         };
         m.invariants = m.sh.prog.model.invariants.iter().map(|n| m.property(n)).collect();
@@ -80,6 +96,18 @@ impl InterpModel {
         m.split_actions();
         m.symmetry = m.build_symmetry()?;
         Ok(m)
+    }
+
+    /// Fresh per-thread scratch for worker `index`, with this model's print sink and config.
+    pub fn worker_data(&self, index: usize) -> WorkerData {
+        let mut data = WorkerData::new(index, self.sink.clone());
+        data.config = self.tlc_config.clone();
+        data
+    }
+
+    /// Sets the record `TLCGet("config")` answers with (for workers made after this call).
+    pub fn set_tlc_config(&mut self, config: Value) {
+        self.tlc_config = Some(config);
     }
 
     /// Sends `Print` output to `sink` instead of stdout (for workers made after this call).
@@ -158,7 +186,7 @@ impl InterpModel {
     }
 
     fn eval_constant(&self, e: ExprId, snapshot: &EngineSnapshot) -> Result<Value, ModelError> {
-        let worker = RefCell::new(WorkerData::new(0, self.sink.clone()));
+        let worker = RefCell::new(self.worker_data(0));
         worker.borrow_mut().snapshot = snapshot.clone();
         Ev::new(&self.sh, &[], &worker).eval(e).map_err(|e| self.model_error(e))
     }
@@ -210,7 +238,7 @@ impl InterpModel {
     /// `None` without an ALIAS or when it cannot be evaluated (TLC then prints the state).
     pub fn alias_values(&self, state: &[Value]) -> Option<Vec<(String, Value)>> {
         let alias = self.sh.prog.model.alias.as_ref()?;
-        let worker = RefCell::new(WorkerData::new(0, self.sink.clone()));
+        let worker = RefCell::new(self.worker_data(0));
         let ev = Ev::new(&self.sh, state, &worker);
         let p = &self.sh.prog;
         let body = alias.def.filter(|d| p.def(*d).params.is_empty()).map_or(alias.expr, |d| p.def(d).body);
@@ -255,7 +283,7 @@ impl Model for InterpModel {
     type Worker = InterpWorker;
 
     fn new_worker(&self, index: usize) -> InterpWorker {
-        InterpWorker { data: RefCell::new(WorkerData::new(index, self.sink.clone())) }
+        InterpWorker { data: RefCell::new(self.worker_data(index)) }
     }
 
     fn set_snapshot(&self, worker: &mut InterpWorker, snapshot: &EngineSnapshot) {

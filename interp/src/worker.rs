@@ -23,6 +23,8 @@ pub struct WorkerData {
     registers: Vec<Value>,
     rng: u64,
     pub sink: PrintSink,
+    /// `TLCGet("config")`: how the engine runs (mode, deadlock, workers, seed…), set by the CLI.
+    pub config: Option<Value>,
 }
 
 impl Default for WorkerData {
@@ -39,6 +41,7 @@ impl WorkerData {
             registers: Vec::new(),
             rng: seed | 1,
             sink,
+            config: None,
         }
     }
 
@@ -58,6 +61,10 @@ impl WorkerData {
                 ("queue", Value::Int(s.queue as i64)),
                 ("duration", Value::Int(s.duration_secs as i64)),
             ]),
+            "config" => return self.config.clone(),
+            // TLC answers a Java system property `-Dkey` with its value, or with the key itself
+            // when it is not set; tla2 has no such properties.
+            k if k.starts_with("-D") => Value::str(k),
             _ => return None,
         };
         Some(v)

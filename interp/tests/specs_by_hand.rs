@@ -81,6 +81,7 @@ fn die_hard_under_the_engine_matches_tlc_counts_and_trace_length() {
     // TLC: 14 distinct states, 73 generated, depth 7, a counterexample of 7 states.
     assert!(matches!(r.status, tla2_runtime::report::Status::InvariantViolation { index: 1, .. }), "{:?}", r.status);
     assert_eq!(r.stats.distinct, 14);
+    assert_eq!(r.stats.generated, 73);
     assert_eq!(r.trace.len(), 7);
 }
 

@@ -8,7 +8,7 @@ use engine_support::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tla2_runtime::engine::simulate::{simulate, simulate_observed, SimEvent, SimObserver};
 use tla2_runtime::engine::{SimulationOptions, SimulationResult};
-use tla2_runtime::model::Model;
+use tla2_runtime::model::{Model, PropertyInfo};
 use tla2_runtime::report::{ErrorContext, Status};
 use tla2_runtime::Value;
 
@@ -199,7 +199,8 @@ fn an_evaluation_error_is_reported_with_the_behaviour_so_far() {
     let r = simulate(&spec, &opts(3, 10, 1));
     assert!(matches!(r.result.status, Status::EvalError { context: ErrorContext::Next, .. }));
     assert_eq!(trace_values(&r), vec![vec![0], vec![1], vec![2]]);
-    assert_eq!(r.result.exit_code(), 75);
+    // TLC's simulator exits with 255 for any error in the next-state relation (BFS: 75).
+    assert_eq!(r.result.exit_code(), 255);
 }
 
 #[test]
@@ -246,4 +247,53 @@ fn an_unbounded_run_ends_when_the_observer_asks() {
     let r = simulate_observed(&counter(None), &o, &observer);
     assert_eq!(r.result.status, Status::Interrupted);
     assert_eq!(counter(None).variables(), &r.result.variables[..]);
+}
+
+#[test]
+fn an_action_property_is_checked_on_every_step() {
+    let mut spec = walk();
+    spec.invariants.clear();
+    spec.invariant = |_| None;
+    spec.action_properties =
+        vec![PropertyInfo { name: "NeverDown".into(), location: None, expression: "[][x' >= x]_x".into() }];
+    spec.action_property = |from, to| (to[0] < from[0]).then_some(0);
+    let r = simulate(&spec, &opts(50, 20, 3));
+    match &r.result.status {
+        Status::ActionPropertyViolation { property, .. } => assert_eq!(property.name, "NeverDown"),
+        other => panic!("unexpected status {other:?}"),
+    }
+    let states = trace_values(&r);
+    assert_eq!(states[states.len() - 1][0], states[states.len() - 2][0] - 1);
+    assert_eq!(r.result.exit_code(), 13);
+}
+
+#[test]
+fn tlcset_exit_ends_an_unbounded_run_as_a_success() {
+    let mut spec = counter(None);
+    spec.exit_when = |s| s[0] == 3;
+    let o = SimulationOptions { behaviours: None, workers: 2, ..opts(0, 10, 1) };
+    let r = simulate(&spec, &o);
+    assert_eq!(r.result.status, Status::Success);
+    // Worker 0's first behaviour asks to stop while it expands x = 3; only it is merged.
+    assert_eq!((r.result.stats.generated, r.progress.traces, r.result.stats.depth), (5, 1, 5));
+}
+
+#[test]
+fn simulate_file_writes_every_completed_behaviour_as_a_module() {
+    let dir = std::env::temp_dir().join(format!("tla2-simulate-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let base = dir.join("tr").display().to_string();
+    let o = SimulationOptions { trace_file: Some(base.clone()), workers: 2, ..opts(2, 3, 1) };
+    let r = simulate(&counter(None), &o);
+    assert_eq!(r.result.status, Status::Success);
+    for name in ["tr_0_0", "tr_0_1", "tr_1_0", "tr_1_1"] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let module = format!("{}_{}", base, &name[3..]);
+        assert!(text.starts_with(&format!("---------------- MODULE {module} -----------------\n")), "{text}");
+        assert!(
+            text.contains("\\* <Inc line 5, col 1 to line 5, col 20 of module M>\nSTATE_4 == \nx = 3\n\n"),
+            "{text}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -61,7 +61,7 @@ fn cases() -> Vec<Case> {
         // Today tla2 refuses temporal properties rather than check them without liveness; when
         // it checks them this becomes a liveness_violation with exit code 13.
         case("ActionProp", &[], 255, Some("unsupported"), Some("TLA2_UNSUPPORTED")),
-        case("Kinds", &["-simulate"], 255, Some("unsupported"), Some("TLA2_UNSUPPORTED")),
+        case("Kinds", &["-simulate", "num=10", "-seed", "1"], 12, Some("invariant_violation"), Some("TLC_INVARIANT_VIOLATED")),
         case("Endless", &["--timeout", "0.3"], 255, Some("timeout"), Some("TLA2_TIMEOUT")),
     ]
 }

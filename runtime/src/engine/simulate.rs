@@ -53,6 +53,9 @@ pub struct SimulationOptions {
     /// the next behaviour; the run then ends as a success, as in TLC.
     pub continue_after_violation: bool,
     pub progress_interval: Duration,
+    /// `-simulate file=F`: every completed behaviour is written, as TLC does, to the TLA+
+    /// module `F_<worker>_<n>` (`n` counts the worker's behaviours from 0).
+    pub trace_file: Option<String>,
 }
 
 impl Default for SimulationOptions {
@@ -66,6 +69,7 @@ impl Default for SimulationOptions {
             generate: false,
             continue_after_violation: false,
             progress_interval: Duration::from_secs(60),
+            trace_file: None,
         }
     }
 }
@@ -83,6 +87,7 @@ impl SimulationOptions {
             generate: opts.generate,
             continue_after_violation: opts.continue_after_violation,
             progress_interval: Duration::from_secs(60),
+            trace_file: opts.simulate.as_ref().and_then(|s| s.file.clone()),
         }
     }
 }
@@ -204,6 +209,11 @@ pub fn simulate_observed<M: Model>(
         Ok(inits) => {
             tally.initial_kept = inits.len() as u64;
             observer.event(&SimEvent::InitialStates { generated: tally.progress.generated, kept: tally.initial_kept });
+            // `TLCSet("exit", TRUE)` while the initial states were checked stops TLC's workers
+            // before their first behaviour.
+            if model.take_exit_request(&mut workers[0]) {
+                return tally.finish(model, opts, Stop::Done, start);
+            }
             let mut seeds = SplitMix64::new(opts.seed as u64);
             let walkers = workers.into_iter().enumerate().map(|(i, w)| Walker::new(i, Rng::new(seeds.next_u64()), w));
             let coordinator = Coordinator { model, opts, observer, tally: &mut tally, start, last_progress: start };
@@ -219,6 +229,19 @@ enum Stop {
     Done,
     Interrupted,
     Found(Box<Violation>),
+}
+
+/// An evaluation error outside the invariants and action properties, as TLC's simulator
+/// reports it: whatever its kind (a failed `Assert` included), TLC's simulation worker surfaces
+/// it as an unexpected exception ("TLC threw an unexpected exception") and exits with 255,
+/// where BFS would exit with 75 or 14 (verified with TLC for Init, Next, CONSTRAINT and
+/// `Assert` errors). `module_error` is the report model's marker for that exit code.
+pub(crate) fn unexpected_exception(mut error: ModelError) -> ModelError {
+    error.error.module_error = true;
+    if error.error.kind == crate::value::EvalErrorKind::AssertionFailed {
+        error.error.kind = crate::value::EvalErrorKind::Other;
+    }
+    error
 }
 
 /// True if `status` ends the run (with `-continue`, violations of the spec do not).
@@ -240,6 +263,7 @@ struct Round {
 #[derive(Default)]
 struct Tally {
     progress: SimProgress,
+    initial_generated: u64,
     initial_kept: u64,
     /// The run ended before any behaviour, in a way after which TLC prints no statistics.
     no_summary: bool,
@@ -276,6 +300,7 @@ impl Tally {
         };
         let stats = Stats {
             generated: self.progress.generated,
+            initial_generated: self.initial_generated,
             depth: self.progress.depth,
             initial_distinct: self.initial_kept,
             workers: opts.workers.max(1),
@@ -301,7 +326,9 @@ fn initial_states<M: Model>(
     let mut states = Vec::new();
     let computed = model.init_states(worker, &mut |s| states.push(s));
     tally.progress.generated = states.len() as u64;
+    tally.initial_generated = states.len() as u64;
     if let Err(error) = computed {
+        let error = unexpected_exception(error);
         return Err(found(Status::EvalError { error, context: ErrorContext::Init }, Vec::new()));
     }
     tally.progress.depth = u32::from(!states.is_empty());
@@ -309,25 +336,12 @@ fn initial_states<M: Model>(
     model.set_snapshot(worker, &EngineSnapshot { level: 1, generated: states.len() as u64, ..Default::default() });
     let mut kept = Vec::new();
     for state in states {
-        let step = |model: &M, state: &M::State| trace_steps(model, &[(None, state)]);
-        let status = match model.check_invariants(worker, &state) {
-            Ok(None) => None,
-            Ok(Some(index)) => {
-                let property = property_info(model.invariants(), index, "invariant");
-                Some(Status::InvariantViolation { index, property, initial: true })
-            }
-            Err(error) => Some(Status::EvalError { error, context: ErrorContext::Invariant }),
-        };
-        if let Some(status) = status {
-            tally.no_summary = matches!(status, Status::InvariantViolation { .. });
-            return Err(found(status, step(model, &state)));
-        }
-        match model.satisfies_constraints(worker, &state) {
+        match check_initial_state(model, worker, &state) {
             Ok(true) => kept.push(state),
             Ok(false) => {}
-            Err(error) => {
-                let status = Status::EvalError { error, context: ErrorContext::Constraint };
-                return Err(found(status, step(model, &state)));
+            Err(status) => {
+                tally.no_summary = matches!(status, Status::InvariantViolation { .. });
+                return Err(found(status, trace_steps(model, &[(None, &state)])));
             }
         }
     }
@@ -343,6 +357,17 @@ fn initial_states<M: Model>(
         return Err(found(Status::EvalError { error, context: ErrorContext::Init }, Vec::new()));
     }
     Ok(kept)
+}
+
+/// The invariants of an initial state, then whether it satisfies the constraints. TLC reports
+/// an error on an initial state as one of the initial states (exit 255).
+fn check_initial_state<M: Model>(model: &M, worker: &mut M::Worker, state: &M::State) -> Result<bool, Status> {
+    let error = |error| Status::EvalError { error: unexpected_exception(error), context: ErrorContext::Init };
+    if let Some(index) = model.check_invariants(worker, state).map_err(error)? {
+        let property = property_info(model.invariants(), index, "invariant");
+        return Err(Status::InvariantViolation { index, property, initial: true });
+    }
+    model.satisfies_constraints(worker, state).map_err(error)
 }
 
 /// Runs the rounds and merges their behaviours in order.
@@ -397,8 +422,8 @@ impl<M: Model> Coordinator<'_, M> {
             if count == 0 {
                 return Stop::Done;
             }
-            let round = |_| Round { seq, count, base_generated: self.tally.progress.generated };
-            if rounds.iter().any(|tx| tx.send(round(())).is_err()) {
+            let base_generated = self.tally.progress.generated;
+            if rounds.iter().any(|tx| tx.send(Round { seq, count, base_generated }).is_err()) {
                 return Stop::Interrupted;
             }
             let Some(outs) = self.collect(rounds.len(), replies, halt) else { return Stop::Interrupted };

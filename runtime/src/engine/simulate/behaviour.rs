@@ -118,6 +118,10 @@ impl<M: Model> Walker<M> {
                 return Outcome { generated, level: path.len() as u32, end: End::Exit };
             }
         }
+        if let Some(base) = &sh.opts.trace_file {
+            // As in TLC, a behaviour that cannot be written does not stop the run.
+            let _ = write_behaviour(sh.model, &format!("{base}_{}_{}", self.index, self.started - 1), &path);
+        }
         Outcome { generated, level: path.len() as u32, end: End::Complete }
     }
 
@@ -142,7 +146,7 @@ impl<M: Model> Walker<M> {
         model.set_snapshot(&mut self.worker, &snapshot);
         let mut successors = Vec::new();
         if let Err(error) = model.next_states(&mut self.worker, from, &mut |a, s| successors.push((a, s))) {
-            let status = Status::EvalError { error, context: ErrorContext::Next };
+            let status = Status::EvalError { error: super::unexpected_exception(error), context: ErrorContext::Next };
             return Step::Stop(self.found(sh, status, path, None));
         }
         // Successors are checked at their own level, as `TLCGet("level")` is in TLC.
@@ -161,7 +165,8 @@ impl<M: Model> Walker<M> {
             for (action, succ) in group {
                 *generated += 1;
                 match self.check_successor(sh, from, &succ) {
-                    Err((status, with_successor)) => {
+                    Err(failure) => {
+                        let (status, with_successor) = *failure;
                         let successor = with_successor.then_some((action, succ));
                         return Step::Stop(self.found(sh, status, path, successor));
                     }
@@ -195,30 +200,35 @@ impl<M: Model> Walker<M> {
         sh: &Shared<'_, M>,
         from: &M::State,
         succ: &M::State,
-    ) -> Result<bool, (Status, bool)> {
+    ) -> Result<bool, Box<(Status, bool)>> {
         let model = sh.model;
         let w = &mut self.worker;
         match model.check_invariants(w, succ) {
             Ok(None) => {}
             Ok(Some(index)) => {
                 let property = super::property_info(model.invariants(), index, "invariant");
-                return Err((Status::InvariantViolation { index, property, initial: false }, true));
+                return Err(Box::new((Status::InvariantViolation { index, property, initial: false }, true)));
             }
-            Err(error) => return Err((Status::EvalError { error, context: ErrorContext::Invariant }, true)),
+            Err(error) => return Err(Box::new((Status::EvalError { error, context: ErrorContext::Invariant }, true))),
         }
         if !model.action_properties().is_empty() {
             match model.check_action_properties(w, from, succ) {
                 Ok(None) => {}
                 Ok(Some(index)) => {
                     let property = super::property_info(model.action_properties(), index, "action property");
-                    return Err((Status::ActionPropertyViolation { index, property }, true));
+                    return Err(Box::new((Status::ActionPropertyViolation { index, property }, true)));
                 }
-                Err(error) => return Err((Status::EvalError { error, context: ErrorContext::ActionProperty }, true)),
+                Err(error) => {
+                    return Err(Box::new((Status::EvalError { error, context: ErrorContext::ActionProperty }, true)))
+                }
             }
         }
         // TLC evaluates the constraints while it computes the successors, so an error there
         // is reported with the behaviour up to the state being expanded.
-        let constraint = |error| (Status::EvalError { error, context: ErrorContext::Constraint }, false);
+        let constraint = |error| {
+            let error = super::unexpected_exception(error);
+            Box::new((Status::EvalError { error, context: ErrorContext::Constraint }, false))
+        };
         Ok(model.satisfies_constraints(w, succ).map_err(constraint)?
             && model.satisfies_action_constraints(w, from, succ).map_err(constraint)?)
     }
@@ -258,6 +268,23 @@ pub(super) fn trace_steps<M: Model>(model: &M, states: &[(Option<ActionId>, &M::
         });
     }
     trace
+}
+
+/// Writes a behaviour as TLC's `-simulate file=F` does: a module with one `STATE_i` definition
+/// per state, each preceded by the location of the action that produced it.
+fn write_behaviour<M: Model>(model: &M, name: &str, path: &Path<M::State>) -> std::io::Result<()> {
+    use crate::report::human::{action_label, format_state};
+    use std::fmt::Write;
+    let mut text = format!("---------------- MODULE {name} -----------------\n");
+    for (i, (action, state)) in path.iter().enumerate() {
+        if let Some(info) = action.and_then(|a| model.actions().get(a as usize)) {
+            let _ = writeln!(text, "\\* {}", action_label(Some(info)));
+        }
+        let values = format_state(model.variables(), &model.state_values(state));
+        let _ = writeln!(text, "STATE_{} == \n{values}\n", i + 1);
+    }
+    text.push_str("=================================================\n");
+    std::fs::write(name, text)
 }
 
 /// The successors per action, in `actions()` order (TLC picks an action first); a model that

@@ -54,9 +54,9 @@ pub fn run_simulation<M: Model>(
 /// heap and JVM, which tla2 has not).
 pub fn running_line(opts: &SimulationOptions) -> String {
     let workers = opts.workers.max(1);
-    let kind = if opts.generate { "Generation" } else { "Random" };
+    // TLC names its scheduler here ("Random"), also with `-generate`.
     format!(
-        "Running {kind} Simulation with seed {} with {workers} worker{} on {} cores.",
+        "Running Random Simulation with seed {} with {workers} worker{} on {} cores.",
         opts.seed,
         if workers == 1 { "" } else { "s" },
         std::thread::available_parallelism().map_or(1, |n| n.get())
