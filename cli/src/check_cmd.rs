@@ -62,7 +62,7 @@ pub fn run(args: &[String]) -> i32 {
     }
     let Some(program) = front.program.clone() else { return exit_code::ERROR };
     fill_spec_info(&mut info, &program);
-    if let Some(why) = unsupported_feature(&program) {
+    if let Some(why) = unsupported_feature(&opts, &program) {
         return report_setup_error(out.as_ref(), &info, ("unsupported", "TLA2_UNSUPPORTED"), &why, exit_code::ERROR);
     }
     let mut model = match InterpModel::new(program.clone(), front.loaded.sources) {
@@ -125,7 +125,10 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
                     let stop = &stop;
                     scope.spawn(move || stop_after(stop, limit));
                 }
-                let mut post = |r: &mut CheckResult| after_search(model, r, started);
+                let mut post = |r: &mut CheckResult| {
+                    check_temporal_properties(model, r);
+                    after_search(model, r, started)
+                };
                 let r = run_check_then(model, &run_opts, &mut std::io::stdout(), &stop, &mut post);
                 stop.store(true, Ordering::SeqCst);
                 r
@@ -145,6 +148,7 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
             };
             let mut r = engine::check_observed(model, &check_opts, &deadline);
             stop.store(deadline.reached.into_inner(), Ordering::SeqCst);
+            check_temporal_properties(model, &mut r);
             after_search(model, &mut r, started);
             r
         }
@@ -330,15 +334,73 @@ fn finish(out: Option<&MachineOutput>, info: &mut RunInfo, result: &CheckResult)
 }
 
 /// Features whose absence would make a "no error" verdict wrong: refuse rather than mislead.
-fn unsupported_feature(program: &Program) -> Option<String> {
-    if !program.model.properties.is_empty() {
+fn unsupported_feature(opts: &RunOptions, program: &Program) -> Option<String> {
+    let simulating = opts.simulate.is_some() || opts.generate;
+    if simulating && !program.model.properties.is_empty() {
         let names: Vec<&str> = program.model.properties.iter().map(|p| p.name.as_str()).collect();
         return Some(format!(
-            "temporal properties are not checked yet (PROPERTY {}); tla2 refuses rather than report a verdict without them",
+            "temporal properties are not checked in simulation yet (PROPERTY {}); tla2 refuses rather than report a verdict without them",
             names.join(", ")
         ));
     }
     None
+}
+
+/// After a safety search that found nothing, checks the PROPERTYs on the whole state graph
+/// (TLC's `-lncheck final`; the verdict is the same as with periodic checks) and turns a
+/// violation into the result's verdict and lasso.
+fn check_temporal_properties(model: &InterpModel, result: &mut CheckResult) {
+    use tla2_runtime::liveness::{LivenessError, LivenessOptions, LivenessVerdict, ViolationKind};
+    use tla2_runtime::report::{ErrorContext, TraceStep};
+    if !result.status.is_success() || model.program().model.properties.is_empty() {
+        return;
+    }
+    let outcome = tla2_interp::liveness::check_properties(model, &LivenessOptions::default());
+    let action = |a: Option<u32>| a.and_then(|a| model.actions().get(a as usize).cloned());
+    match outcome.result.verdict {
+        Ok(LivenessVerdict::Holds) => {}
+        Ok(LivenessVerdict::Violated(v)) => {
+            let property = outcome.properties[v.property].clone();
+            result.trace = v
+                .states
+                .iter()
+                .zip(&v.actions)
+                .map(|(s, a)| TraceStep { values: s.to_vec(), action: action(*a), fingerprint: model.fingerprint(s) })
+                .collect();
+            result.status = match v.kind {
+                ViolationKind::InitialPredicate => {
+                    Status::TemporalViolation { property, initial: true, loop_start: None, loop_action: None }
+                }
+                ViolationKind::Invariant => Status::InvariantViolation { index: usize::MAX, property, initial: false },
+                ViolationKind::ActionProperty => Status::ActionPropertyViolation { index: usize::MAX, property },
+                ViolationKind::Temporal => Status::TemporalViolation {
+                    property,
+                    initial: false,
+                    loop_start: if v.stuttering { None } else { v.cycle_start },
+                    loop_action: action(v.cycle_action),
+                },
+            };
+        }
+        Err(LivenessError::Model(error)) => {
+            result.status = Status::EvalError { error, context: ErrorContext::Next };
+        }
+        Err(LivenessError::Unsupported { property, message }) => {
+            let error = tla2_runtime::model::ModelError::new(
+                tla2_runtime::EvalError::new(
+                    tla2_runtime::EvalErrorKind::Unsupported,
+                    format!("tla2 cannot check the property {property} yet: {message}"),
+                ),
+                None,
+            );
+            result.status = Status::EvalError { error, context: ErrorContext::Next };
+        }
+        Err(LivenessError::Internal(message)) => result.status = Status::TraceReplayFailed { message },
+        Err(LivenessError::TooManyStates(n)) => {
+            result.status = Status::TraceReplayFailed {
+                message: format!("the state graph for liveness checking exceeded {n} states"),
+            }
+        }
+    }
 }
 
 fn fill_spec_info(info: &mut RunInfo, program: &Program) {

@@ -162,22 +162,22 @@ impl<'a> Tr<'a> {
                 let (a, b) = both(self, *a, *b)?;
                 Formula::LeadsTo(Box::new(a), Box::new(b))
             }
-            Expr::Not(x) => Formula::not(self.tr(*x)?),
+            Expr::Not(x) => Formula::negate(self.tr(*x)?),
             Expr::And(xs) => Formula::And(xs.iter().map(|x| self.tr(*x)).collect::<Result<_, _>>()?),
             Expr::Or(xs) => Formula::Or(xs.iter().map(|x| self.tr(*x)).collect::<Result<_, _>>()?),
             Expr::Implies(a, b) => {
                 let (a, b) = both(self, *a, *b)?;
-                Formula::Or(vec![Formula::not(a), b])
+                Formula::Or(vec![Formula::negate(a), b])
             }
             Expr::Equiv(a, b) => {
                 let (a, b) = both(self, *a, *b)?;
-                let (na, nb) = (Formula::not(a.clone()), Formula::not(b.clone()));
+                let (na, nb) = (Formula::negate(a.clone()), Formula::negate(b.clone()));
                 Formula::Or(vec![Formula::And(vec![a, b]), Formula::And(vec![na, nb])])
             }
             Expr::If { cond, then, els } => {
                 let c = self.tr(*cond)?;
                 let (t, f) = both(self, *then, *els)?;
-                Formula::Or(vec![Formula::And(vec![c.clone(), t]), Formula::And(vec![Formula::not(c), f])])
+                Formula::Or(vec![Formula::And(vec![c.clone(), t]), Formula::And(vec![Formula::negate(c), f])])
             }
             Expr::Fairness { kind, sub, action } => self.fairness_formula(*kind, *sub, *action),
             Expr::Let { body, .. } => self.tr(*body)?,

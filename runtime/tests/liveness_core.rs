@@ -208,7 +208,7 @@ fn once_p_always_p_fails_when_the_ring_leaves_p() {
     // [](s = 2 => [](s = 2)): its negation <>(s = 2 /\ <>(s /= 2)) is a chain of two states.
     let m = ring();
     let p = Formula::StatePred(0);
-    let f = Formula::always(Formula::Or(vec![Formula::not(p.clone()), Formula::always(p)]));
+    let f = Formula::always(Formula::Or(vec![Formula::negate(p.clone()), Formula::always(p)]));
     let (states, back) = lasso(check(&m, f, &[weak(0)]));
     assert_eq!(states[..3], [0, 1, 2]);
     assert!(states.len() >= 3 && back >= 1, "{states:?} back to {back}");

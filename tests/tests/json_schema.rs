@@ -58,9 +58,7 @@ fn cases() -> Vec<Case> {
         case("ParseError", &[], 150, Some("parse_error"), Some("TLA_PARSE_UNCLOSED_BRACKET")),
         case("Semantic", &[], 150, Some("semantic_error"), Some("TLA_SEMANTIC_UNDEFINED_NAME")),
         case("NestedCfg", &[], 151, Some("config_error"), Some("CFG_PARSE_UNSUPPORTED_SYNTAX")),
-        // Today tla2 refuses temporal properties rather than check them without liveness; when
-        // it checks them this becomes a liveness_violation with exit code 13.
-        case("ActionProp", &[], 255, Some("unsupported"), Some("TLA2_UNSUPPORTED")),
+        case("ActionProp", &[], 13, Some("liveness_violation"), Some("TLC_LIVENESS_VIOLATED")),
         case("Kinds", &["-simulate", "num=10", "-seed", "1"], 12, Some("invariant_violation"), Some("TLC_INVARIANT_VIOLATED")),
         case("Endless", &["--timeout", "0.3"], 255, Some("timeout"), Some("TLA2_TIMEOUT")),
     ]

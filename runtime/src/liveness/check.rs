@@ -103,7 +103,7 @@ fn classify(f: &Formula, assumed: &[Clause]) -> Result<Vec<Part>, String> {
             c if c.is_nontemporal() && !c.has_action() => Ok(Part::Init(c.clone())),
             c if c.is_nontemporal() => Err("a step predicate outside [] is not supported".into()),
             Formula::Always(x) if x.is_nontemporal() => Ok(Part::Always((**x).clone())),
-            c => normal::product(&normal::clauses(&Formula::not(c.clone()))?, assumed).map(Part::Live),
+            c => normal::product(&normal::clauses(&Formula::negate(c.clone()))?, assumed).map(Part::Live),
         })
         .collect()
 }
@@ -202,7 +202,7 @@ fn safety_violation<S: Clone>(g: &Graph<S>, parts: &[Vec<Part>]) -> Option<Liven
                 Part::Live(_) => None,
             };
             if let Some((rank, kind, v, e)) = found {
-                if best.as_ref().map_or(true, |b| rank < b.0) {
+                if best.as_ref().is_none_or(|b| rank < b.0) {
                     best = Some((rank, i, kind, v, e));
                 }
             }
@@ -235,6 +235,41 @@ fn first_bad_step<S>(g: &Graph<S>, f: &Formula, order: &[u32]) -> Option<(usize,
     None
 }
 
+type NodeFn<'a> = Box<dyn Fn(u32) -> bool + 'a>;
+type EdgeFn<'a> = Box<dyn Fn(u32, usize) -> bool + 'a>;
+
+/// The components of the `e_s` edges that satisfy the clause's `[]<>` conditions and the
+/// fairness constraints (WF as a `[]<>` condition, SF by the Streett refinement).
+fn fair_components<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint], e_s: &BitSet) -> Vec<scc::Accepted> {
+    let weak: Vec<Formula> = fairness
+        .iter()
+        .filter(|f| f.kind == FairnessKind::Weak)
+        .map(|f| Formula::Or(vec![Formula::negate(Formula::Enabled(f.enabled)), Formula::ActionPred(f.step)]))
+        .collect();
+    let some: Vec<EdgeFn<'_>> = c
+        .always_eventually
+        .iter()
+        .chain(weak.iter())
+        .map(|f| Box::new(move |v: u32, e: usize| holds(g, f, v, e)) as EdgeFn<'_>)
+        .collect();
+    let strong: Vec<(NodeFn<'_>, EdgeFn<'_>)> = fairness
+        .iter()
+        .filter(|f| f.kind == FairnessKind::Strong)
+        .map(|f| {
+            let (en, st) = (f.enabled, f.step);
+            (
+                Box::new(move |v: u32| g.atom(AtomKind::Enabled, en, v, g.stutter_edge(v))) as NodeFn<'_>,
+                Box::new(move |v: u32, e: usize| g.atom(AtomKind::Action, st, v, e)) as EdgeFn<'_>,
+            )
+        })
+        .collect();
+    let acc = Acceptance {
+        some_step: some.iter().map(|b| &**b as scc::EdgeTest<'_>).collect(),
+        strong: strong.iter().map(|(a, b)| (&**a as scc::NodeTest<'_>, &**b as scc::EdgeTest<'_>)).collect(),
+    };
+    scc::accepting(g, e_s, &acc)
+}
+
 /// A fair lasso satisfying the clause, if there is one.
 fn search_clause<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint]) -> Option<Lasso> {
     let (ev_g, ev_h) = c.eventually.clone().unwrap_or((Formula::Bool(true), Formula::Bool(true)));
@@ -246,33 +281,7 @@ fn search_clause<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint]) -
     with_h.extend(c.eventually_always.iter());
     let e_s = edge_mask(g, &with_h);
 
-    let weak: Vec<Formula> = fairness
-        .iter()
-        .filter(|f| f.kind == FairnessKind::Weak)
-        .map(|f| Formula::Or(vec![Formula::not(Formula::Enabled(f.enabled)), Formula::ActionPred(f.step)]))
-        .collect();
-    let some: Vec<Box<dyn Fn(u32, usize) -> bool + '_>> = c
-        .always_eventually
-        .iter()
-        .chain(weak.iter())
-        .map(|f| Box::new(move |v: u32, e: usize| holds(g, f, v, e)) as Box<dyn Fn(u32, usize) -> bool>)
-        .collect();
-    let strong: Vec<(Box<dyn Fn(u32) -> bool + '_>, Box<dyn Fn(u32, usize) -> bool + '_>)> = fairness
-        .iter()
-        .filter(|f| f.kind == FairnessKind::Strong)
-        .map(|f| {
-            let (en, st) = (f.enabled, f.step);
-            (
-                Box::new(move |v: u32| g.atom(AtomKind::Enabled, en, v, g.stutter_edge(v))) as Box<dyn Fn(u32) -> bool>,
-                Box::new(move |v: u32, e: usize| g.atom(AtomKind::Action, st, v, e)) as Box<dyn Fn(u32, usize) -> bool>,
-            )
-        })
-        .collect();
-    let acc = Acceptance {
-        some_step: some.iter().map(|b| &**b as scc::EdgeTest<'_>).collect(),
-        strong: strong.iter().map(|(a, b)| (&**a as scc::NodeTest<'_>, &**b as scc::EdgeTest<'_>)).collect(),
-    };
-    let accepted = scc::accepting(g, &e_s, &acc);
+    let accepted = fair_components(g, c, fairness, &e_s);
     if accepted.is_empty() {
         return None;
     }
@@ -411,7 +420,7 @@ fn to_violation<M: LivenessModel>(
     let mut ev = LassoEval { model, worker: model.new_worker(0), states, cycle_start: l.cycle_start };
     let mut fair = fairness.constraints.iter().map(lasso::fairness_formula).collect::<Vec<_>>();
     fair.extend(fairness.formulas.iter().cloned());
-    fair.push(Formula::not(prop.formula.clone()));
+    fair.push(Formula::negate(prop.formula.clone()));
     let ok = ev.eval(&Formula::And(fair)).map_err(LivenessError::Model)?;
     if !ok.first().copied().unwrap_or(false) {
         return Err(LivenessError::Internal(format!(

@@ -110,7 +110,7 @@ pub fn cycle<S>(
 
 /// WF and SF as the temporal formulas they abbreviate.
 pub fn fairness_formula(f: &FairnessConstraint) -> Formula {
-    let not_enabled = Formula::not(Formula::Enabled(f.enabled));
+    let not_enabled = Formula::negate(Formula::Enabled(f.enabled));
     let step = Formula::always(Formula::eventually(Formula::ActionPred(f.step)));
     let disabled = match f.kind {
         FairnessKind::Weak => Formula::always(Formula::eventually(not_enabled)),
@@ -180,7 +180,7 @@ impl<M: LivenessModel> LassoEval<'_, M> {
                 out = self.over_suffix(&v, false)
             }
             Formula::LeadsTo(a, b) => {
-                let body = Formula::Or(vec![Formula::not((**a).clone()), Formula::eventually((**b).clone())]);
+                let body = Formula::Or(vec![Formula::negate((**a).clone()), Formula::eventually((**b).clone())]);
                 out = self.eval(&Formula::always(body))?;
             }
         }

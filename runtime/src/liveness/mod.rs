@@ -46,7 +46,7 @@ pub enum Formula {
 }
 
 impl Formula {
-    pub fn not(f: Formula) -> Formula {
+    pub fn negate(f: Formula) -> Formula {
         Formula::Not(Box::new(f))
     }
     pub fn always(f: Formula) -> Formula {

@@ -39,7 +39,7 @@ pub fn nnf(f: &Formula, neg: bool) -> Formula {
         return match (neg, f) {
             (false, _) => f.clone(),
             (true, Formula::Not(x)) => (**x).clone(),
-            (true, _) => Formula::not(f.clone()),
+            (true, _) => Formula::negate(f.clone()),
         };
     }
     match f {
@@ -56,7 +56,7 @@ pub fn nnf(f: &Formula, neg: bool) -> Formula {
         Formula::Eventually(x) if neg => Formula::always(nnf(x, true)),
         Formula::Eventually(x) => Formula::eventually(nnf(x, false)),
         Formula::LeadsTo(a, b) => {
-            let body = Formula::Or(vec![Formula::not((**a).clone()), Formula::eventually((**b).clone())]);
+            let body = Formula::Or(vec![Formula::negate((**a).clone()), Formula::eventually((**b).clone())]);
             nnf(&Formula::always(body), neg)
         }
         _ => f.clone(),
@@ -232,19 +232,19 @@ mod tests {
 
     #[test]
     fn negated_always_eventually_is_one_eventually_always_condition() {
-        let f = Formula::not(Formula::always(Formula::eventually(p(0))));
+        let f = Formula::negate(Formula::always(Formula::eventually(p(0))));
         let cs = clauses(&f).unwrap();
         assert_eq!(cs.len(), 1);
-        assert_eq!(cs[0].eventually_always, vec![Formula::not(p(0))]);
+        assert_eq!(cs[0].eventually_always, vec![Formula::negate(p(0))]);
     }
 
     #[test]
     fn negated_leads_to_is_eventually_p_then_always_not_q() {
-        let f = Formula::not(Formula::LeadsTo(Box::new(p(0)), Box::new(p(1))));
+        let f = Formula::negate(Formula::LeadsTo(Box::new(p(0)), Box::new(p(1))));
         let cs = clauses(&f).unwrap();
         assert_eq!(cs.len(), 1);
         let (g, h) = cs[0].eventually.clone().unwrap();
         assert_eq!(g, p(0));
-        assert_eq!(h, Formula::not(p(1)));
+        assert_eq!(h, Formula::negate(p(1)));
     }
 }

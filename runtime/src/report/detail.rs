@@ -54,6 +54,9 @@ pub fn status_verdict(status: &Status) -> Verdict {
         Status::ActionPropertyViolation { property, .. } => {
             v("liveness_violation", "TLC_LIVENESS_VIOLATED", format!("Action property '{}' violated", property.name))
         }
+        Status::TemporalViolation { property, .. } => {
+            v("liveness_violation", "TLC_LIVENESS_VIOLATED", format!("Temporal property '{}' violated", property.name))
+        }
         Status::Deadlock => v("deadlock", "TLC_DEADLOCK", "Deadlock reached".into()),
         Status::EvalError { error, context } => v(
             eval_error_type(error.error.kind),
@@ -142,7 +145,9 @@ pub fn detailed_error(info: &RunInfo, status: &Status, variables: &[String], tra
         "message": names.message,
     });
     match status {
-        Status::InvariantViolation { property, .. } | Status::ActionPropertyViolation { property, .. } => {
+        Status::InvariantViolation { property, .. }
+        | Status::ActionPropertyViolation { property, .. }
+        | Status::TemporalViolation { property, .. } => {
             property_detail(info, &mut obj, property, trace.len());
         }
         Status::Deadlock => deadlock_detail(info, &mut obj, variables, trace),

@@ -45,6 +45,27 @@ pub fn render_verdict_head(result: &CheckResult) -> String {
             let _ = writeln!(out, "Error: Action property {} is violated.", property.name);
             render_trace(&mut out, &result.variables, trace);
         }
+        Status::TemporalViolation { property, initial: true, .. } => {
+            let _ = writeln!(out, "Error: Property {} is violated by the initial state:", property.name);
+            if let Some(step) = trace.last() {
+                out.push_str(&format_state(&result.variables, &step.values));
+            }
+            out.push('\n');
+        }
+        Status::TemporalViolation { property, loop_start, loop_action, .. } => {
+            let _ = writeln!(out, "Error: Temporal properties were violated.\n");
+            let _ = writeln!(out, "Error: The following behavior constitutes a counter-example:\n");
+            let _ = property;
+            render_states(&mut out, &result.variables, trace);
+            match loop_start {
+                Some(i) => {
+                    let _ = writeln!(out, "Back to state {}: {}\n", i + 1, action_label(loop_action.as_ref()));
+                }
+                None => {
+                    let _ = writeln!(out, "State {}: Stuttering", trace.len() + 1);
+                }
+            }
+        }
         Status::Deadlock => {
             out.push_str("Error: Deadlock reached.\n");
             render_trace(&mut out, &result.variables, trace);
@@ -155,6 +176,11 @@ fn render_stats(out: &mut String, stats: &Stats) {
 /// "Error: The behavior up to this point is:" followed by one block per state.
 pub fn render_trace(out: &mut String, variables: &[String], trace: &[TraceStep]) {
     out.push_str("Error: The behavior up to this point is:\n");
+    render_states(out, variables, trace);
+}
+
+/// The `State N: <label>` blocks of a trace, without a heading.
+pub fn render_states(out: &mut String, variables: &[String], trace: &[TraceStep]) {
     for (i, step) in trace.iter().enumerate() {
         let _ = writeln!(out, "State {}: {}", i + 1, action_label(step.action.as_ref()));
         out.push_str(&format_state(variables, &step.values));

@@ -87,7 +87,7 @@ pub fn render(info: &RunInfo, result: &CheckResult) -> Json {
         "input": input(info),
         "specification": specification(info),
         "result": result_object(info, result),
-        "counterexample": counterexample(&result.variables, &result.trace),
+        "counterexample": with_loop_start(counterexample(&result.variables, &result.trace), &result.status),
         "violations": violations(info, &result.variables, &result.violations),
         "statistics": statistics(result),
         "diagnostics": diagnostics(info),
@@ -195,6 +195,16 @@ fn violations(info: &RunInfo, variables: &[String], list: &[Violation]) -> Json 
 }
 
 /// The counterexample with typed variables and diffs, or `null` when there is none.
+/// Sets `loop_start` (1-based, as TLC's "Back to state N") for a lasso counterexample.
+fn with_loop_start(mut cex: Json, status: &super::Status) -> Json {
+    if let (Some(obj), super::Status::TemporalViolation { loop_start, initial: false, .. }) = (cex.as_object_mut(), status)
+    {
+        obj.insert("loop_start".into(), loop_start.map_or(Json::Null, |i| Json::from(i + 1)));
+        obj.insert("stuttering".into(), Json::Bool(loop_start.is_none()));
+    }
+    cex
+}
+
 pub fn counterexample(variables: &[String], trace: &[TraceStep]) -> Json {
     if trace.is_empty() {
         return Json::Null;

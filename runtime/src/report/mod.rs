@@ -59,6 +59,16 @@ pub enum Status {
     InvariantViolation { index: usize, property: PropertyInfo, initial: bool },
     /// Action property `index` is false on the last step of the trace.
     ActionPropertyViolation { index: usize, property: PropertyInfo },
+    /// A temporal PROPERTY is violated. With `initial`, a state-predicate conjunct is false in
+    /// the initial state that is the whole trace; otherwise the trace is a lasso: its last state
+    /// leads back to trace state `loop_start` (0-based) through `loop_action`, or stutters
+    /// forever when `loop_start` is `None`.
+    TemporalViolation {
+        property: PropertyInfo,
+        initial: bool,
+        loop_start: Option<usize>,
+        loop_action: Option<ActionInfo>,
+    },
     /// The last state of the trace has no successor at all.
     Deadlock,
     /// The model could not evaluate something; the trace leads to the state where it happened.
@@ -81,7 +91,9 @@ impl Status {
         match self {
             Status::Success => exit_code::SUCCESS,
             Status::InvariantViolation { .. } => exit_code::VIOLATION_SAFETY,
-            Status::ActionPropertyViolation { .. } => exit_code::VIOLATION_LIVENESS,
+            Status::ActionPropertyViolation { .. } | Status::TemporalViolation { .. } => {
+                exit_code::VIOLATION_LIVENESS
+            }
             Status::Deadlock => exit_code::VIOLATION_DEADLOCK,
             Status::AssumptionFailure { .. } | Status::PostconditionFailure { .. } => {
                 exit_code::VIOLATION_ASSUMPTION
@@ -101,6 +113,10 @@ fn eval_error_exit_code(error: &ModelError, context: &ErrorContext) -> i32 {
     // TLC reports a failed Assert as an assertion violation wherever it is evaluated.
     if error.error.kind == EvalErrorKind::AssertionFailed {
         return exit_code::VIOLATION_ASSERT;
+    }
+    // Something tla2 cannot evaluate yet is not a verdict about the spec.
+    if error.error.kind == EvalErrorKind::Unsupported {
+        return exit_code::ERROR;
     }
     // A module's complaint about its arguments is a TLC_MODULE_* error, which TLC does not map
     // to an evaluation-failure exit code.
