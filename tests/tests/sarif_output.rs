@@ -78,7 +78,7 @@ fn every_outcome_is_a_valid_sarif_log_with_the_exit_code_of_the_run() {
         ("ParseError", 150),
         ("Semantic", 150),
         ("NestedCfg", 151),
-        ("ActionProp", 255),
+        ("ActionProp", 13),
     ] {
         let (code, log) = sarif(spec);
         assert_eq!(code, exit, "{spec}");
