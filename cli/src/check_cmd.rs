@@ -41,11 +41,17 @@ pub fn run(args: &[String]) -> i32 {
             println!("Note: the TLC flag {flag} is accepted and ignored by tla2.");
         }
     }
-    let input = FrontendInput { spec: spec.clone().into(), config: opts.config.clone().map(Into::into), include_dirs: vec![] };
+    let input =
+        FrontendInput { spec: spec.clone().into(), config: opts.config.clone().map(Into::into), include_dirs: vec![] };
     let mut info = RunInfo {
         spec_file: spec_path(&input.spec).display().to_string(),
         config_file: Some(
-            input.config.clone().unwrap_or_else(|| crate::frontend_run::default_config(&spec_path(&input.spec))).display().to_string(),
+            input
+                .config
+                .clone()
+                .unwrap_or_else(|| crate::frontend_run::default_config(&spec_path(&input.spec)))
+                .display()
+                .to_string(),
         ),
         workers: opts.workers.resolve(),
         time_limit,
@@ -209,9 +215,8 @@ fn apply_alias(model: &InterpModel, result: &mut CheckResult) {
         result.trace.iter().map(|step| model.alias_values(&step.values)).collect();
     let Some(Some(first)) = aliased.first() else { return };
     let names: Vec<String> = first.iter().map(|(n, _)| n.clone()).collect();
-    let same_shape = aliased.iter().all(|a| {
-        a.as_ref().is_some_and(|fields| fields.iter().map(|(n, _)| n).eq(names.iter()))
-    });
+    let same_shape =
+        aliased.iter().all(|a| a.as_ref().is_some_and(|fields| fields.iter().map(|(n, _)| n).eq(names.iter())));
     if !same_shape {
         return;
     }

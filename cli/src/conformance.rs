@@ -58,8 +58,8 @@ struct Observed {
 
 pub fn run(opts: &ConformanceOptions) -> Result<i32, String> {
     let expected_path = opts.dir.join("expected.json");
-    let text = std::fs::read_to_string(&expected_path)
-        .map_err(|e| format!("cannot read {}: {e}", expected_path.display()))?;
+    let text =
+        std::fs::read_to_string(&expected_path).map_err(|e| format!("cannot read {}: {e}", expected_path.display()))?;
     let doc: Json = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", expected_path.display()))?;
     let models = doc["models"].as_array().ok_or("expected.json has no \"models\" array")?;
     let selected: Vec<&Json> = models
@@ -253,8 +253,7 @@ fn outcome_line(r: &ModelOutcome) -> String {
 }
 
 fn report(opts: &ConformanceOptions, results: &[ModelOutcome]) -> Result<i32, String> {
-    let passed: Vec<&str> =
-        results.iter().filter(|r| r.outcome == Outcome::Ok).map(|r| r.id.as_str()).collect();
+    let passed: Vec<&str> = results.iter().filter(|r| r.outcome == Outcome::Ok).map(|r| r.id.as_str()).collect();
     let skipped = results.iter().filter(|r| matches!(r.outcome, Outcome::Skipped(_))).count();
     let failed = results.len() - passed.len() - skipped;
     let mut regressions = Vec::new();

@@ -6,8 +6,8 @@ use crate::frontend_run::{load_frontend, FrontendInput, FrontendRun};
 use serde_json::json;
 use tla2_frontend::loader::Origin;
 use tla2_frontend::lower::summarize;
-use tla2_runtime::model::Model;
 use tla2_frontend::{Diagnostic, SourceMap, Span};
+use tla2_runtime::model::Model;
 
 pub fn run(args: &[String]) -> i32 {
     let mut input = FrontendInput::default();
@@ -144,8 +144,7 @@ fn to_json(run: &FrontendRun) -> serde_json::Value {
         .iter()
         .map(|d| json!({"name": d.name, "arity": d.arity, "location": sources.location(d.span)}))
         .collect();
-    let actions: Vec<_> =
-        next_actions(run).into_iter().map(|(n, loc)| json!({"name": n, "location": loc})).collect();
+    let actions: Vec<_> = next_actions(run).into_iter().map(|(n, loc)| json!({"name": n, "location": loc})).collect();
     let diags: Vec<_> = run.diagnostics.iter().map(|d| crate::check_report::diagnostic_json(sources, d)).collect();
     json!({
         "tool": "tla2",

@@ -43,9 +43,17 @@ pub enum Unit {
     /// `INSTANCE M WITH a <- e` or `I(p) == INSTANCE M WITH …`
     Instance(InstanceDef),
     /// `ASSUME e`, `ASSUMPTION e`, `AXIOM e`, optionally named `ASSUME Name == e`.
-    Assume { name: Option<Ident>, expr: Expr, span: Span },
+    Assume {
+        name: Option<Ident>,
+        expr: Expr,
+        span: Span,
+    },
     /// `THEOREM [Name ==] e` (also LEMMA, PROPOSITION, COROLLARY); the proof is skipped.
-    Theorem { name: Option<Ident>, expr: Option<Expr>, span: Span },
+    Theorem {
+        name: Option<Ident>,
+        expr: Option<Expr>,
+        span: Span,
+    },
     /// A nested `---- MODULE Inner ---- … ====`.
     Submodule(Module),
     /// `USE`, `HIDE`, a stray proof, or a `----` separator line: nothing to check.

@@ -90,11 +90,8 @@ impl Diagnostic {
     /// The seed-003 "detailed error schema" view of this diagnostic.
     pub fn to_report(&self, sources: &SourceMap) -> DiagnosticReport {
         let loc = sources.location(self.span);
-        let context = if loc.line > 0 {
-            Some(sources.get(self.span.file).line_text(loc.line).to_string())
-        } else {
-            None
-        };
+        let context =
+            if loc.line > 0 { Some(sources.get(self.span.file).line_text(loc.line).to_string()) } else { None };
         DiagnosticReport {
             error_code: self.code,
             severity: self.severity,
@@ -123,7 +120,8 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad}--> {}:{}:{}", loc.file, loc.line, loc.column);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{} | {}", loc.line, line);
-            let width = if loc.end_line == loc.line { (loc.end_column + 1).saturating_sub(loc.column).max(1) } else { 1 };
+            let width =
+                if loc.end_line == loc.line { (loc.end_column + 1).saturating_sub(loc.column).max(1) } else { 1 };
             let _ = writeln!(
                 out,
                 "{pad} | {}{}",

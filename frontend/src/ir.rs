@@ -132,11 +132,17 @@ pub enum Expr {
     Var(VarId),
     Local(LocalId),
     /// Call of an operator (`args` may be empty: a nullary definition or constant).
-    Call { callee: Callee, args: Vec<ExprId> },
+    Call {
+        callee: Callee,
+        args: Vec<ExprId>,
+    },
     /// An operator used as an argument of a higher-order operator (`F(G)`, `FoldSet(Max, …)`).
     OpValue(Callee),
     /// `LAMBDA x, y : body`
-    Lambda { params: Vec<Param>, body: ExprId },
+    Lambda {
+        params: Vec<Param>,
+        body: ExprId,
+    },
 
     // ---- logic (short-circuit, and action-aware in the engines)
     /// n-ary conjunction, evaluated left to right; also bulleted lists.
@@ -146,14 +152,33 @@ pub enum Expr {
     Not(ExprId),
     Implies(ExprId, ExprId),
     Equiv(ExprId, ExprId),
-    If { cond: ExprId, then: ExprId, els: ExprId },
+    If {
+        cond: ExprId,
+        then: ExprId,
+        els: ExprId,
+    },
     /// `CASE` arms in order; with no arm true and no OTHER, evaluation fails as in TLC.
-    Case { arms: Vec<(ExprId, ExprId)>, other: Option<ExprId> },
-    Forall { bounds: Vec<Binding>, body: ExprId },
-    Exists { bounds: Vec<Binding>, body: ExprId },
-    Choose { binding: Binding, body: ExprId },
+    Case {
+        arms: Vec<(ExprId, ExprId)>,
+        other: Option<ExprId>,
+    },
+    Forall {
+        bounds: Vec<Binding>,
+        body: ExprId,
+    },
+    Exists {
+        bounds: Vec<Binding>,
+        body: ExprId,
+    },
+    Choose {
+        binding: Binding,
+        body: ExprId,
+    },
     /// `LET defs IN body`; the defs are [`Def`]s with `in_let`.
-    Let { defs: Vec<DefId>, body: ExprId },
+    Let {
+        defs: Vec<DefId>,
+        body: ExprId,
+    },
 
     // ---- equality and membership (assignments when the left side is an unassigned `x'`)
     Eq(ExprId, ExprId),
@@ -161,21 +186,42 @@ pub enum Expr {
 
     // ---- data constructors
     SetEnum(Vec<ExprId>),
-    SetFilter { binding: Binding, pred: ExprId },
-    SetMap { body: ExprId, bounds: Vec<Binding> },
+    SetFilter {
+        binding: Binding,
+        pred: ExprId,
+    },
+    SetMap {
+        body: ExprId,
+        bounds: Vec<Binding>,
+    },
     Tuple(Vec<ExprId>),
-    FunCons { bounds: Vec<Binding>, body: ExprId },
-    FunSet { domain: ExprId, range: ExprId },
+    FunCons {
+        bounds: Vec<Binding>,
+        body: ExprId,
+    },
+    FunSet {
+        domain: ExprId,
+        range: ExprId,
+    },
     /// Field names in source order.
     Record(Vec<(String, ExprId)>),
     RecordSet(Vec<(String, ExprId)>),
     /// `[f EXCEPT !p1 = v1, …]`; inside `v`, [`Expr::ExceptAt`] is the old value at that path.
-    Except { base: ExprId, updates: Vec<(Vec<ExceptKey>, ExprId)> },
+    Except {
+        base: ExprId,
+        updates: Vec<(Vec<ExceptKey>, ExprId)>,
+    },
     ExceptAt,
     /// `f[arg]` (`f[a, b]` has a tuple `arg`).
-    Apply { fun: ExprId, arg: ExprId },
+    Apply {
+        fun: ExprId,
+        arg: ExprId,
+    },
     /// `r.field`
-    Field { record: ExprId, field: String },
+    Field {
+        record: ExprId,
+        field: String,
+    },
 
     // ---- action-level
     Prime(ExprId),
@@ -184,23 +230,41 @@ pub enum Expr {
     /// `A \cdot B`
     Compose(ExprId, ExprId),
     /// `[A]_v`
-    BoxAction { action: ExprId, sub: ExprId },
+    BoxAction {
+        action: ExprId,
+        sub: ExprId,
+    },
     /// `<<A>>_v`
-    AngleAction { action: ExprId, sub: ExprId },
+    AngleAction {
+        action: ExprId,
+        sub: ExprId,
+    },
 
     // ---- temporal
     Always(ExprId),
     Eventually(ExprId),
     LeadsTo(ExprId, ExprId),
-    Fairness { kind: FairnessKind, sub: ExprId, action: ExprId },
+    Fairness {
+        kind: FairnessKind,
+        sub: ExprId,
+        action: ExprId,
+    },
     /// `\AA x : P`, `\EE x : P`
-    TemporalForall { vars: Vec<LocalId>, body: ExprId },
-    TemporalExists { vars: Vec<LocalId>, body: ExprId },
+    TemporalForall {
+        vars: Vec<LocalId>,
+        body: ExprId,
+    },
+    TemporalExists {
+        vars: Vec<LocalId>,
+        body: ExprId,
+    },
     /// `A -+-> B`
     WhilePlus(ExprId, ExprId),
 
     /// A construct the engines cannot evaluate; evaluating it reports `message` at its span.
-    Unsupported { message: String },
+    Unsupported {
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -14,8 +14,16 @@ fn an_invariant_violation_prints_tlcs_lines_and_exits_12() {
     let out = tla2(&["check", &spec("jugs/Jugs.tla")]);
     assert_eq!(out.code, 12, "{}", out.stdout);
     assert!(out.stdout.contains("Error: Invariant NotFour is violated."), "{}", out.stdout);
-    assert!(out.stdout.contains("State 7: <BigToSmall line 31, col 9 to line 32, col 34 of module Jugs>"), "{}", out.stdout);
-    assert!(out.stdout.contains("73 states generated, 14 distinct states found, 1 states left on queue."), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("State 7: <BigToSmall line 31, col 9 to line 32, col 34 of module Jugs>"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("73 states generated, 14 distinct states found, 1 states left on queue."),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("The depth of the complete state graph search is 7."), "{}", out.stdout);
 }
 
@@ -60,7 +68,9 @@ fn trace_states_are_shown_through_the_alias() {
 fn a_false_postcondition_is_reported_instead_of_success() {
     let out = tla2(&["check", &spec("postcondition/Post.tla")]);
     assert_eq!(out.code, 10, "{}", out.stdout);
-    assert!(out.stdout.contains("Error: Postcondition AtLeastTen at line 7, col 15 to line 7, col 44 of module Post is false."));
+    assert!(out
+        .stdout
+        .contains("Error: Postcondition AtLeastTen at line 7, col 15 to line 7, col 44 of module Post is false."));
     assert!(!out.stdout.contains("No error has been found"), "{}", out.stdout);
 }
 

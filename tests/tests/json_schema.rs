@@ -59,7 +59,13 @@ fn cases() -> Vec<Case> {
         case("Semantic", &[], 150, Some("semantic_error"), Some("TLA_SEMANTIC_UNDEFINED_NAME")),
         case("NestedCfg", &[], 151, Some("config_error"), Some("CFG_PARSE_UNSUPPORTED_SYNTAX")),
         case("ActionProp", &[], 13, Some("liveness_violation"), Some("TLC_LIVENESS_VIOLATED")),
-        case("Kinds", &["-simulate", "num=10", "-seed", "1"], 12, Some("invariant_violation"), Some("TLC_INVARIANT_VIOLATED")),
+        case(
+            "Kinds",
+            &["-simulate", "num=10", "-seed", "1"],
+            12,
+            Some("invariant_violation"),
+            Some("TLC_INVARIANT_VIOLATED"),
+        ),
         case("Endless", &["--timeout", "0.3"], 255, Some("timeout"), Some("TLA2_TIMEOUT")),
     ]
 }

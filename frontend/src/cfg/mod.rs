@@ -1,7 +1,7 @@
 //! The `.cfg` file: its syntax tree ([`Config`]) and parser.
 
-use crate::span::Span;
 pub use crate::ast::Ident;
+use crate::span::Span;
 
 mod lex;
 pub mod parse;

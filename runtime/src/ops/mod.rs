@@ -188,7 +188,8 @@ pub(crate) fn call_pred(op: &dyn OpArg, args: &[Value], name: &str) -> Result<bo
 
 /// The error for the only argument of a one-argument operator, worded as TLC words it.
 pub(crate) fn one_arg_error(op: &str, expected: &str, got: &Value) -> EvalError {
-    EvalError::type_mismatch(format!("The argument of {op} should be {expected}, but instead it is:\n{got}")).from_module()
+    EvalError::type_mismatch(format!("The argument of {op} should be {expected}, but instead it is:\n{got}"))
+        .from_module()
 }
 
 /// The error for an argument of the wrong kind, worded as TLC words it.

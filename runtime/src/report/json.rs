@@ -197,7 +197,8 @@ fn violations(info: &RunInfo, variables: &[String], list: &[Violation]) -> Json 
 /// The counterexample with typed variables and diffs, or `null` when there is none.
 /// Sets `loop_start` (1-based, as TLC's "Back to state N") for a lasso counterexample.
 fn with_loop_start(mut cex: Json, status: &super::Status) -> Json {
-    if let (Some(obj), super::Status::TemporalViolation { loop_start, initial: false, .. }) = (cex.as_object_mut(), status)
+    if let (Some(obj), super::Status::TemporalViolation { loop_start, initial: false, .. }) =
+        (cex.as_object_mut(), status)
     {
         obj.insert("loop_start".into(), loop_start.map_or(Json::Null, |i| Json::from(i + 1)));
         obj.insert("stuttering".into(), Json::Bool(loop_start.is_none()));

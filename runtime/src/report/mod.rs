@@ -91,13 +91,9 @@ impl Status {
         match self {
             Status::Success => exit_code::SUCCESS,
             Status::InvariantViolation { .. } => exit_code::VIOLATION_SAFETY,
-            Status::ActionPropertyViolation { .. } | Status::TemporalViolation { .. } => {
-                exit_code::VIOLATION_LIVENESS
-            }
+            Status::ActionPropertyViolation { .. } | Status::TemporalViolation { .. } => exit_code::VIOLATION_LIVENESS,
             Status::Deadlock => exit_code::VIOLATION_DEADLOCK,
-            Status::AssumptionFailure { .. } | Status::PostconditionFailure { .. } => {
-                exit_code::VIOLATION_ASSUMPTION
-            }
+            Status::AssumptionFailure { .. } | Status::PostconditionFailure { .. } => exit_code::VIOLATION_ASSUMPTION,
             // TLC has no code for these; they are not verdicts about the spec.
             Status::TraceReplayFailed { .. } | Status::Interrupted => exit_code::ERROR,
             Status::EvalError { error, context } => eval_error_exit_code(error, context),
