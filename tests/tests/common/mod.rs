@@ -3,13 +3,31 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-/// The `tla2` binary that `cargo test --workspace` built (target/debug/tla2).
+/// The `tla2` binary (target/debug/tla2), built once per test process: `cargo test` builds
+/// the binaries of the package under test only, and this package is not `tla2`'s.
 pub fn tla2_binary() -> PathBuf {
+    static BUILT: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let built = BUILT.get_or_init(|| {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "--quiet", "-p", "tla2"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .map_err(|e| format!("cannot run cargo: {e}"))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("cargo build -p tla2 failed: {status}"))
+        }
+    });
+    if let Err(e) = built {
+        panic!("{e}");
+    }
     let exe = target.join("debug").join(format!("tla2{}", std::env::consts::EXE_SUFFIX));
-    assert!(exe.exists(), "build the tla2 binary first (cargo test --workspace builds it): {}", exe.display());
+    assert!(exe.exists(), "cargo build -p tla2 did not leave {}", exe.display());
     exe
 }
 
