@@ -84,11 +84,15 @@ pub fn run(args: &[String]) -> i32 {
     };
     model.set_tlc_config(tlc_config(&opts, &model));
     info.actions = model.actions().to_vec();
+    let symmetry_warning = symmetry_with_liveness(&program, &model);
     if let Some(out) = &out {
         out.capture_prints(&mut model);
         check_report::fill_from_model(&mut info, &opts, &program, &model);
+        info.warnings.extend(symmetry_warning);
         out.discard_prints();
         out.start(&info);
+    } else if let Some(w) = &symmetry_warning {
+        println!("Warning: {}", w.message);
     }
     run_model(&opts, out.as_ref(), &mut info, &model)
 }
@@ -339,6 +343,27 @@ fn finish(out: Option<&MachineOutput>, info: &mut RunInfo, result: &CheckResult)
 }
 
 /// Features whose absence would make a "no error" verdict wrong: refuse rather than mislead.
+/// TLC's warning for SYMMETRY together with temporal properties: symmetry reduction can hide
+/// liveness violations.
+fn symmetry_with_liveness(program: &Program, model: &InterpModel) -> Option<json_report::Note> {
+    let symmetry = program.model.symmetry.as_ref()?;
+    if program.model.properties.is_empty() {
+        return None;
+    }
+    let span = symmetry.def.map_or(program.span(symmetry.expr), |d| program.def(d).span);
+    Some(json_report::Note {
+        code: "TLC_LIVENESS_SYMMETRY".into(),
+        message: "Declaring symmetry during liveness checking is dangerous. It might cause TLC to miss \
+                  violations of the stated liveness properties. Please check liveness without symmetry defined."
+            .into(),
+        location: model.location(span),
+        suggestion: Some(serde_json::json!({
+            "action": "check_liveness_without_symmetry",
+            "message": format!("Run the PROPERTY check with a cfg that has no SYMMETRY {}", symmetry.name),
+        })),
+    })
+}
+
 fn unsupported_feature(opts: &RunOptions, program: &Program) -> Option<String> {
     let simulating = opts.simulate.is_some() || opts.generate;
     if simulating && !program.model.properties.is_empty() {

@@ -93,3 +93,19 @@ fn an_unknown_flag_is_a_command_line_error() {
     let out = tla2(&["check", &spec("jugs/Jugs.tla"), "-no-such-flag"]);
     assert_eq!(out.code, 153, "{}{}", out.stdout, out.stderr);
 }
+
+#[test]
+fn symmetry_with_a_temporal_property_gets_tlcs_warning_in_both_outputs() {
+    let human = tla2(&["check", &common::inputs("SymLive.tla")]);
+    assert_eq!(human.code, 0, "{}", human.stdout);
+    assert!(
+        human.stdout.contains("Warning: Declaring symmetry during liveness checking is dangerous."),
+        "{}",
+        human.stdout
+    );
+    let json = tla2(&["check", &common::inputs("SymLive.tla"), "--output", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("one JSON object");
+    let warning = &doc["diagnostics"]["warnings"][0];
+    assert_eq!(warning["code"], "TLC_LIVENESS_SYMMETRY", "{doc}");
+    assert_eq!(warning["location"]["line"], 9, "{warning}");
+}
