@@ -53,7 +53,7 @@ pub fn run_check_then<M: Model>(
 }
 
 /// Writes the counterexample to `file`; returns the line to print about it.
-fn dump_trace(result: &CheckResult, format: TraceFormat, file: &str) -> String {
+pub(crate) fn dump_trace(result: &CheckResult, format: TraceFormat, file: &str) -> String {
     let text = match format {
         TraceFormat::Json => dump::counterexample_json(&result.variables, &result.trace),
         TraceFormat::Tla => dump::counterexample_tla(file, &result.variables, &result.trace),
@@ -72,15 +72,16 @@ pub fn ignored_flags_note(opts: &RunOptions) -> Option<String> {
     Some(format!("tla2: ignoring TLC flags that have no effect here: {}", opts.ignored.join(", ")))
 }
 
-struct Printer<'a> {
-    out: Mutex<&'a mut (dyn Write + Send)>,
-    human: bool,
-    stop: &'a AtomicBool,
-    variables: &'a [String],
+/// Writes TLC's human lines for a run (BFS here, simulation in `engine::simulate::human`).
+pub(crate) struct Printer<'a> {
+    pub(crate) out: Mutex<&'a mut (dyn Write + Send)>,
+    pub(crate) human: bool,
+    pub(crate) stop: &'a AtomicBool,
+    pub(crate) variables: &'a [String],
 }
 
 impl Printer<'_> {
-    fn write(&self, text: &str) {
+    pub(crate) fn write(&self, text: &str) {
         if !self.human {
             return;
         }
@@ -90,7 +91,7 @@ impl Printer<'_> {
         let _ = out.flush();
     }
 
-    fn line(&self, text: &str) {
+    pub(crate) fn line(&self, text: &str) {
         self.write(&format!("{text}\n"));
     }
 }

@@ -2,9 +2,10 @@
 //! "Running Random Simulation with seed S …" to "Finished in …" (texts of `tlc2.output.MP`).
 
 use super::{simulate_observed, SimEvent, SimObserver, SimProgress, SimulationOptions, SimulationResult};
-use crate::cli::{RunOptions, TraceFormat};
+use crate::cli::run::{dump_trace, Printer};
+use crate::cli::RunOptions;
 use crate::model::Model;
-use crate::report::{dump, human, CheckResult};
+use crate::report::{human, CheckResult};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -21,7 +22,7 @@ pub fn run_simulation<M: Model>(
     after_run: &mut dyn FnMut(&mut CheckResult),
 ) -> SimulationResult {
     let sim = SimulationOptions::from_run_options(opts);
-    let printer = Printer { out: Mutex::new(out), stop, variables: model.variables() };
+    let printer = Printer { out: Mutex::new(out), human: true, stop, variables: model.variables() };
     printer.line(&running_line(&sim));
     printer.line(&format!("Starting... ({})", human::timestamp(SystemTime::now())));
     let mut r = simulate_observed(model, &sim, &printer);
@@ -74,37 +75,6 @@ pub fn progress_line(p: &SimProgress) -> String {
         "Progress: {} states checked, {} traces generated (trace length: mean={}, var(x)={}, sd={})",
         p.generated, p.traces, p.mean, p.variance, p.sd
     )
-}
-
-/// Writes the behaviour to `file`; returns the line to print about it.
-fn dump_trace(result: &CheckResult, format: TraceFormat, file: &str) -> String {
-    let text = match format {
-        TraceFormat::Json => dump::counterexample_json(&result.variables, &result.trace),
-        TraceFormat::Tla => dump::counterexample_tla(file, &result.variables, &result.trace),
-    };
-    match std::fs::write(file, text) {
-        Ok(()) => format!("\"CounterExample written: {file}\""),
-        Err(e) => format!("Error: could not write the counterexample to {file}: {e}"),
-    }
-}
-
-struct Printer<'a> {
-    out: Mutex<&'a mut (dyn Write + Send)>,
-    stop: &'a AtomicBool,
-    variables: &'a [String],
-}
-
-impl Printer<'_> {
-    fn write(&self, text: &str) {
-        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
-        // A closed pipe must not abort the run; the result is still returned.
-        let _ = out.write_all(text.as_bytes());
-        let _ = out.flush();
-    }
-
-    fn line(&self, text: &str) {
-        self.write(&format!("{text}\n"));
-    }
 }
 
 impl SimObserver for Printer<'_> {
