@@ -13,6 +13,7 @@ pub mod eval;
 pub mod liveness;
 pub mod model;
 mod properties;
+mod spec_model;
 mod symmetry;
 pub mod worker;
 

@@ -6,6 +6,7 @@
 //! (architecture invariant 2); [`report`] the results and their renderings; [`cli`] the run
 //! flags. Knows nothing of TLA+ syntax or the IR (architecture invariant 1).
 
+pub mod checker;
 pub mod cli;
 pub mod engine;
 pub mod liveness;
@@ -13,5 +14,6 @@ pub mod model;
 pub mod ops;
 pub mod report;
 pub mod value;
+pub mod worker;
 
 pub use value::{EvalError, EvalErrorKind, Value};

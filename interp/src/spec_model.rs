@@ -1,0 +1,137 @@
+//! `runtime::checker::SpecModel` for the interpreter: the run-level parts of the cfg (ASSUME,
+//! POSTCONDITION, ALIAS, PROPERTY, constants) and the model's warnings, for the check driver.
+
+use crate::model::InterpModel;
+use serde_json::json;
+use tla2_runtime::checker::{SpecInfo, SpecModel, TemporalOutcome};
+use tla2_runtime::liveness::LivenessOptions;
+use tla2_runtime::model::{EngineSnapshot, Model, ModelError, PropertyInfo};
+use tla2_runtime::report::json::Note;
+use tla2_runtime::value::Value;
+use tla2_runtime::worker::PrintSink;
+
+impl SpecModel for InterpModel {
+    fn spec_info(&self) -> SpecInfo {
+        let p = self.program();
+        let m = &p.model;
+        SpecInfo {
+            module: p.module.clone(),
+            init: m.init.as_ref().map(|n| n.name.clone()),
+            next: m.next.as_ref().map(|n| n.name.clone()),
+            invariants: m.invariants.iter().map(|n| n.name.clone()).collect(),
+            properties: m.properties.iter().map(|n| n.name.clone()).collect(),
+        }
+    }
+
+    fn constants(&self) -> Vec<(String, Option<Value>)> {
+        let p = self.program();
+        p.model.constants.iter().map(|(name, def)| (name.clone(), self.eval_definition(*def).ok())).collect()
+    }
+
+    fn sources(&self) -> Vec<(String, String)> {
+        self.shared().sources.files.iter().map(|f| (f.path.clone(), f.text.clone())).collect()
+    }
+
+    fn warnings(&self) -> Vec<Note> {
+        let mut notes: Vec<Note> = symmetry_with_liveness(self).into_iter().collect();
+        notes.extend(constant_invariants(self));
+        notes
+    }
+
+    fn cfg_check_deadlock(&self) -> Option<bool> {
+        self.check_deadlock()
+    }
+
+    fn set_tlc_config(&mut self, config: Value) {
+        InterpModel::set_tlc_config(self, config)
+    }
+
+    fn set_print_sink(&mut self, sink: PrintSink) {
+        InterpModel::set_print_sink(self, sink)
+    }
+
+    fn assumptions(&self) -> &[PropertyInfo] {
+        InterpModel::assumptions(self)
+    }
+
+    fn check_assumptions(&self) -> Result<Option<usize>, ModelError> {
+        InterpModel::check_assumptions(self)
+    }
+
+    fn postcondition(&self) -> Option<PropertyInfo> {
+        let p = self.program();
+        let post = p.model.postcondition.as_ref()?;
+        let span = post.def.map_or(p.span(post.expr), |d| p.span(p.def(d).body));
+        Some(PropertyInfo {
+            name: post.name.clone(),
+            location: self.location(span),
+            expression: self.shared().sources.text(p.span(post.expr)).to_string(),
+        })
+    }
+
+    fn check_postcondition(&self, snapshot: &EngineSnapshot) -> Result<Option<bool>, ModelError> {
+        InterpModel::check_postcondition(self, snapshot)
+    }
+
+    fn has_alias(&self) -> bool {
+        self.program().model.alias.is_some()
+    }
+
+    fn alias_values(&self, values: &[Value]) -> Option<Vec<(String, Value)>> {
+        InterpModel::alias_values(self, values)
+    }
+
+    fn has_temporal_properties(&self) -> bool {
+        !self.program().model.properties.is_empty()
+    }
+
+    fn check_temporal_properties(&self, opts: &LivenessOptions) -> TemporalOutcome<Self::State> {
+        let outcome = crate::liveness::check_properties(self, opts);
+        TemporalOutcome { properties: outcome.properties, result: outcome.result }
+    }
+}
+
+/// TLC's warning for SYMMETRY together with temporal properties: symmetry reduction can hide
+/// liveness violations.
+fn symmetry_with_liveness(model: &InterpModel) -> Option<Note> {
+    let program = model.program();
+    let symmetry = program.model.symmetry.as_ref()?;
+    if program.model.properties.is_empty() {
+        return None;
+    }
+    let span = symmetry.def.map_or(program.span(symmetry.expr), |d| program.def(d).span);
+    Some(Note {
+        code: "TLC_LIVENESS_SYMMETRY".into(),
+        message: "Declaring symmetry during liveness checking is dangerous. It might cause TLC to miss \
+                  violations of the stated liveness properties. Please check liveness without symmetry defined."
+            .into(),
+        location: model.location(span),
+        suggestion: Some(json!({
+            "action": "check_liveness_without_symmetry",
+            "message": format!("Run the PROPERTY check with a cfg that has no SYMMETRY {}", symmetry.name),
+        })),
+    })
+}
+
+/// A warning for each invariant that is a constant expression (an ASSUME in disguise: it says
+/// nothing about the states).
+fn constant_invariants(model: &InterpModel) -> Vec<Note> {
+    let program = model.program();
+    let mut notes = Vec::new();
+    for (named, prop) in program.model.invariants.iter().zip(model.invariants()) {
+        let Some(def) = named.def.filter(|d| program.def(*d).params.is_empty()) else { continue };
+        if model.is_constant_definition(def) {
+            notes.push(Note {
+                code: "TLC_INVARIANT_CONSTANT".into(),
+                message: format!("Invariant '{}' is a constant expression", named.name),
+                location: prop.location.clone(),
+                suggestion: Some(json!({
+                    "action": "use_assume",
+                    "message": "Use ASSUME instead of INVARIANT for constant expressions",
+                    "example": format!("In the .tla file: ASSUME {}\nIn the .cfg file: remove INVARIANT {}", named.name, named.name),
+                })),
+            });
+        }
+    }
+    notes
+}

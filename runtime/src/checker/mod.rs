@@ -1,0 +1,90 @@
+//! The whole check run around the engines, for any spec: ASSUME, breadth-first search or
+//! simulation, temporal properties, POSTCONDITION, ALIAS, and the report in every output format
+//! with TLC's exit code. `tla2 check` (interpreter) and every compiled checker call [`run`], so
+//! both give the same reports from the same flags (architecture invariant 2).
+//!
+//! What the driver needs beyond [`Model`] is the [`SpecModel`] trait: the parts of a cfg that are
+//! not checked per state (ASSUME, POSTCONDITION, ALIAS, PROPERTY, constants) and the model's own
+//! warnings.
+
+mod output;
+mod post;
+mod run;
+
+pub use output::{Deadline, MachineOutput};
+pub use run::{main, run, take_timeout};
+
+use crate::liveness::{LivenessOptions, LivenessResult};
+use crate::model::{EngineSnapshot, Model, ModelError, PropertyInfo};
+use crate::report::json::Note;
+use crate::value::Value;
+use crate::worker::PrintSink;
+
+/// What the report says about the spec before it runs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpecInfo {
+    /// The root module.
+    pub module: String,
+    pub init: Option<String>,
+    pub next: Option<String>,
+    pub invariants: Vec<String>,
+    pub properties: Vec<String>,
+}
+
+/// The result of checking the PROPERTYs: `properties[i]` describes the property that a
+/// violation's `property` index refers to.
+pub struct TemporalOutcome<S> {
+    pub properties: Vec<PropertyInfo>,
+    pub result: LivenessResult<S>,
+}
+
+/// A spec as the check driver runs it: a [`Model`] plus the cfg's run-level parts.
+pub trait SpecModel: Model + Sized {
+    fn spec_info(&self) -> SpecInfo;
+    /// The cfg's constants with their values (`None` when a value cannot be computed).
+    fn constants(&self) -> Vec<(String, Option<Value>)>;
+    /// `(path, text)` of the spec's source files, for the context lines of reports.
+    fn sources(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+    /// The model's own warnings (constant invariants, SYMMETRY with liveness…).
+    fn warnings(&self) -> Vec<Note> {
+        Vec::new()
+    }
+
+    /// The cfg's `CHECK_DEADLOCK`, if given.
+    fn cfg_check_deadlock(&self) -> Option<bool>;
+    /// The record `TLCGet("config")` answers.
+    fn set_tlc_config(&mut self, config: Value);
+    /// Where `Print`/`PrintT` output goes.
+    fn set_print_sink(&mut self, sink: PrintSink);
+
+    fn assumptions(&self) -> &[PropertyInfo];
+    /// The index of the first false ASSUME, if any.
+    fn check_assumptions(&self) -> Result<Option<usize>, ModelError>;
+
+    /// The POSTCONDITION, if the cfg has one.
+    fn postcondition(&self) -> Option<PropertyInfo> {
+        None
+    }
+    /// `Some(false)` when the POSTCONDITION is false after the search described by `snapshot`.
+    fn check_postcondition(&self, _snapshot: &EngineSnapshot) -> Result<Option<bool>, ModelError> {
+        Ok(None)
+    }
+
+    /// True if the cfg has an ALIAS.
+    fn has_alias(&self) -> bool {
+        false
+    }
+    /// The ALIAS record of a state given by its variable values; `None` if it cannot be evaluated.
+    fn alias_values(&self, _values: &[Value]) -> Option<Vec<(String, Value)>> {
+        None
+    }
+
+    /// True if the cfg has PROPERTYs.
+    fn has_temporal_properties(&self) -> bool {
+        !self.spec_info().properties.is_empty()
+    }
+    /// Checks every PROPERTY on the whole reachable state graph.
+    fn check_temporal_properties(&self, opts: &LivenessOptions) -> TemporalOutcome<Self::State>;
+}

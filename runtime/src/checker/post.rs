@@ -1,0 +1,146 @@
+//! What follows the search, before the verdict is printed: the PROPERTYs on the whole state
+//! graph, the POSTCONDITION, and the ALIAS that trace states are shown through.
+
+use super::SpecModel;
+use crate::cli::RunOptions;
+use crate::liveness::{LivenessError, LivenessOptions, LivenessVerdict, ViolationKind};
+use crate::model::{EngineSnapshot, ModelError};
+use crate::report::{human, CheckResult, ErrorContext, Status, TraceStep};
+use crate::value::{EvalError, EvalErrorKind, Value};
+use std::time::Instant;
+
+/// After a search that found nothing: POSTCONDITION, then ALIAS on the trace (if any).
+pub(super) fn after_search<M: SpecModel>(model: &M, result: &mut CheckResult, started: Instant) {
+    check_postcondition(model, result, started);
+    apply_alias(model, result);
+}
+
+/// Shows each trace state through the cfg's ALIAS, as TLC prints traces; a state whose ALIAS
+/// cannot be evaluated keeps its variables (TLC does the same).
+fn apply_alias<M: SpecModel>(model: &M, result: &mut CheckResult) {
+    if result.trace.is_empty() || !model.has_alias() {
+        return;
+    }
+    let aliased: Vec<Option<Vec<(String, Value)>>> =
+        result.trace.iter().map(|step| model.alias_values(&step.values)).collect();
+    let Some(Some(first)) = aliased.first() else { return };
+    let names: Vec<String> = first.iter().map(|(n, _)| n.clone()).collect();
+    let same_shape =
+        aliased.iter().all(|a| a.as_ref().is_some_and(|fields| fields.iter().map(|(n, _)| n).eq(names.iter())));
+    if !same_shape {
+        return;
+    }
+    for (step, fields) in result.trace.iter_mut().zip(aliased) {
+        step.values = fields.into_iter().flatten().map(|(_, v)| v).collect();
+    }
+    result.variables = names;
+}
+
+/// After a complete search, a false (or failing) POSTCONDITION turns the verdict into TLC's
+/// postcondition failure.
+fn check_postcondition<M: SpecModel>(model: &M, result: &mut CheckResult, started: Instant) {
+    if !result.status.is_success() {
+        return;
+    }
+    let Some(post) = model.postcondition() else { return };
+    let snapshot = EngineSnapshot {
+        distinct: result.stats.distinct,
+        generated: result.stats.generated,
+        diameter: result.stats.depth,
+        duration_secs: started.elapsed().as_secs(),
+        ..EngineSnapshot::default()
+    };
+    let failure = match model.check_postcondition(&snapshot) {
+        Ok(Some(false)) => "is false.".to_string(),
+        Err(e) => format!("failed.\n{}", e.error.message),
+        _ => return,
+    };
+    let at = post.location.as_ref().map(human::location_text).unwrap_or_default();
+    result.status = Status::PostconditionFailure { message: format!("Postcondition {} at {at} {failure}", post.name) };
+}
+
+/// After a safety search that found nothing, checks the PROPERTYs on the whole state graph
+/// (TLC's `-lncheck final`; the verdict is the same as with periodic checks) and turns a
+/// violation into the result's verdict and lasso.
+pub(super) fn check_temporal_properties<M: SpecModel>(model: &M, result: &mut CheckResult) {
+    if !result.status.is_success() || !model.has_temporal_properties() {
+        return;
+    }
+    let outcome = model.check_temporal_properties(&LivenessOptions::default());
+    let action = |a: Option<u32>| a.and_then(|a| model.actions().get(a as usize).cloned());
+    match outcome.result.verdict {
+        Ok(LivenessVerdict::Holds) => {}
+        Ok(LivenessVerdict::Violated(v)) => {
+            let property = outcome.properties[v.property].clone();
+            result.trace = v
+                .states
+                .iter()
+                .zip(&v.actions)
+                .map(|(s, a)| TraceStep {
+                    values: model.state_values(s),
+                    action: action(*a),
+                    fingerprint: model.fingerprint(s),
+                })
+                .collect();
+            result.status = match v.kind {
+                ViolationKind::InitialPredicate => {
+                    Status::TemporalViolation { property, initial: true, loop_start: None, loop_action: None }
+                }
+                ViolationKind::Invariant => Status::InvariantViolation { index: usize::MAX, property, initial: false },
+                ViolationKind::ActionProperty => Status::ActionPropertyViolation { index: usize::MAX, property },
+                ViolationKind::Temporal => Status::TemporalViolation {
+                    property,
+                    initial: false,
+                    loop_start: if v.stuttering { None } else { v.cycle_start },
+                    loop_action: action(v.cycle_action),
+                },
+            };
+        }
+        Err(LivenessError::Model(error)) => {
+            result.status = Status::EvalError { error, context: ErrorContext::Next };
+        }
+        Err(LivenessError::Unsupported { property, message }) => {
+            let error = ModelError::new(
+                EvalError::new(
+                    EvalErrorKind::Unsupported,
+                    format!("tla2 cannot check the property {property} yet: {message}"),
+                ),
+                None,
+            );
+            result.status = Status::EvalError { error, context: ErrorContext::Next };
+        }
+        Err(LivenessError::Internal(message)) => result.status = Status::TraceReplayFailed { message },
+        Err(LivenessError::TooManyStates(n)) => {
+            result.status = Status::TraceReplayFailed {
+                message: format!("the state graph for liveness checking exceeded {n} states"),
+            }
+        }
+    }
+}
+
+/// The record `TLCGet("config")` gives, with TLC's fields for the mode of this run.
+pub(super) fn tlc_config(opts: &RunOptions, cfg_check_deadlock: Option<bool>) -> Value {
+    let deadlock = opts.check_deadlock && cfg_check_deadlock != Some(false);
+    let mode = if opts.generate {
+        "generate"
+    } else if opts.simulate.is_some() {
+        "simulate"
+    } else {
+        "bfs"
+    };
+    let install = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    let mut fields = vec![
+        ("mode", Value::str(mode)),
+        ("deadlock", Value::Bool(deadlock)),
+        ("worker", Value::Int(opts.workers.resolve() as i64)),
+        ("seed", Value::str(&opts.seed.unwrap_or(0).to_string())),
+        ("fingerprint", Value::str("0")),
+        ("install", Value::str(&install)),
+    ];
+    if mode != "bfs" {
+        let depth = opts.depth.map_or(100, i64::from);
+        let traces = opts.simulate.as_ref().and_then(|s| s.num).map_or(-1, |n| n as i64);
+        fields.extend([("depth", Value::Int(depth)), ("traces", Value::Int(traces)), ("aril", Value::str("0"))]);
+    }
+    Value::record(fields)
+}

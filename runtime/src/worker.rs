@@ -1,0 +1,126 @@
+//! Per-worker scratch shared by both engines: TLCSet registers, the random source, the engine
+//! snapshot that `TLCGet("level")` and friends read, and where `Print` output goes.
+
+use std::sync::{Arc, Mutex};
+
+use crate::model::EngineSnapshot;
+use crate::ops::BuiltinContext;
+use crate::value::{EvalError, Value};
+
+/// Where `Print`/`PrintT` output goes: stdout as TLC does, or a buffer (tests, JSON reports).
+#[derive(Clone, Default)]
+pub enum PrintSink {
+    #[default]
+    Stdout,
+    Buffer(Arc<Mutex<Vec<String>>>),
+}
+
+/// Mutable state of one engine thread.
+pub struct WorkerData {
+    pub snapshot: EngineSnapshot,
+    /// `TLCSet(i, v)` registers, indexed by `i`.
+    registers: Vec<Value>,
+    rng: u64,
+    pub sink: PrintSink,
+    /// `TLCGet("config")`: how the engine runs (mode, deadlock, workers, seed…), set by the CLI.
+    pub config: Option<Value>,
+}
+
+impl Default for WorkerData {
+    fn default() -> Self {
+        WorkerData::new(0, PrintSink::Stdout)
+    }
+}
+
+impl WorkerData {
+    pub fn new(index: usize, sink: PrintSink) -> WorkerData {
+        let seed = 0x9E37_79B9_7F4A_7C15u64 ^ (index as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        WorkerData {
+            snapshot: EngineSnapshot { worker: index, ..Default::default() },
+            registers: Vec::new(),
+            rng: seed | 1,
+            sink,
+            config: None,
+        }
+    }
+
+    fn stat(&self, key: &str) -> Option<Value> {
+        let s = &self.snapshot;
+        let v = match key {
+            "level" => Value::Int(s.level as i64),
+            "diameter" => Value::Int(s.diameter as i64),
+            "distinct" => Value::Int(s.distinct as i64),
+            "generated" => Value::Int(s.generated as i64),
+            "queue" => Value::Int(s.queue as i64),
+            "duration" => Value::Int(s.duration_secs as i64),
+            "stats" => Value::record([
+                ("diameter", Value::Int(s.diameter as i64)),
+                ("distinct", Value::Int(s.distinct as i64)),
+                ("generated", Value::Int(s.generated as i64)),
+                ("queue", Value::Int(s.queue as i64)),
+                ("duration", Value::Int(s.duration_secs as i64)),
+            ]),
+            "config" => return self.config.clone(),
+            // TLC answers a Java system property `-Dkey` with its value, or with the key itself
+            // when it is not set; tla2 has no such properties.
+            k if k.starts_with("-D") => Value::str(k),
+            _ => return None,
+        };
+        Some(v)
+    }
+}
+
+fn register_index(key: &Value) -> Option<usize> {
+    match key {
+        Value::Int(i) if *i >= 0 && *i < 1 << 20 => Some(*i as usize),
+        _ => None,
+    }
+}
+
+impl BuiltinContext for WorkerData {
+    fn print(&mut self, text: &str) {
+        match &self.sink {
+            PrintSink::Stdout => println!("{text}"),
+            PrintSink::Buffer(b) => {
+                if let Ok(mut b) = b.lock() {
+                    b.push(text.to_string());
+                }
+            }
+        }
+    }
+
+    fn tlc_get(&mut self, key: &Value) -> Result<Value, EvalError> {
+        if let Value::Str(s) = key {
+            return self.stat(s).ok_or_else(|| EvalError::other(format!("TLCGet({key}) is not supported.")));
+        }
+        let i = register_index(key).ok_or_else(|| EvalError::other(format!("Illegal argument of TLCGet: {key}")))?;
+        self.registers
+            .get(i)
+            .cloned()
+            .ok_or_else(|| EvalError::other(format!("TLCGet({i}) was called before TLCSet({i}, …).")))
+    }
+
+    fn tlc_set(&mut self, key: &Value, value: Value) -> Result<(), EvalError> {
+        let i =
+            register_index(key).ok_or_else(|| EvalError::other(format!("Illegal first argument of TLCSet: {key}")))?;
+        if self.registers.len() <= i {
+            self.registers.resize(i + 1, Value::Bool(false));
+        }
+        self.registers[i] = value;
+        Ok(())
+    }
+
+    fn random_u64(&mut self) -> u64 {
+        // xorshift64*: reproducible per worker, which is all TLC promises with a fixed seed.
+        let mut x = self.rng;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.rng = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn env_var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok()
+    }
+}
