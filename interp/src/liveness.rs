@@ -16,8 +16,8 @@ use tla2_frontend::ir::{
     Binding, Callee, DefId, DefKind, ExceptKey, Expr, ExprId, FairnessKind as IrFairness, LocalId,
 };
 use tla2_runtime::liveness::{
-    check_liveness, AtomId, Fairness, FairnessConstraint, FairnessKind, Formula, LiveProperty, LivenessError,
-    LivenessModel, LivenessOptions, LivenessResult,
+    check_liveness, check_liveness_on_trace, AtomId, Fairness, FairnessConstraint, FairnessKind, Formula, LiveProperty,
+    LivenessError, LivenessModel, LivenessOptions, LivenessResult,
 };
 use tla2_runtime::model::{ActionId, ActionInfo, EngineSnapshot, Model, ModelError, PropertyInfo};
 use tla2_runtime::value::{EvalError, EvalErrorKind, Value};
@@ -577,6 +577,19 @@ pub struct LivenessOutcome {
 /// Checks every PROPERTY of the model (temporal properties under the specification's WF/SF,
 /// and their safety conjuncts) on the whole reachable state graph.
 pub fn check_properties(model: &InterpModel, opts: &LivenessOptions) -> LivenessOutcome {
+    check_with(model, |lm, live, fairness| check_liveness(lm, live, fairness, opts))
+}
+
+/// Checks every PROPERTY on one finite behaviour (simulation), as TLC does: each state of the
+/// behaviour may stutter forever unless the specification's fairness forbids it.
+pub fn check_properties_on_trace(model: &InterpModel, trace: &[(Option<u32>, Box<[Value]>)]) -> LivenessOutcome {
+    check_with(model, |lm, live, fairness| check_liveness_on_trace(lm, live, fairness, trace))
+}
+
+fn check_with(
+    model: &InterpModel,
+    check: impl FnOnce(&LiveModel<'_>, &[LiveProperty], &Fairness) -> LivenessResult<Box<[Value]>>,
+) -> LivenessOutcome {
     let sh = model.shared();
     let prog = &sh.prog;
     let properties: Vec<PropertyInfo> = prog
@@ -615,6 +628,6 @@ pub fn check_properties(model: &InterpModel, opts: &LivenessOptions) -> Liveness
         }
     }
     let lm = LiveModel { model, atoms: tr.atoms };
-    let result = check_liveness(&lm, &live, &fairness, opts);
+    let result = check(&lm, &live, &fairness);
     LivenessOutcome { properties, result }
 }

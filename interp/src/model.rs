@@ -290,6 +290,10 @@ impl Model for InterpModel {
         worker.data.get_mut().snapshot = snapshot.clone();
     }
 
+    fn take_exit_request(&self, worker: &mut InterpWorker) -> bool {
+        std::mem::take(&mut worker.data.get_mut().exit_requested)
+    }
+
     fn variables(&self) -> &[String] {
         &self.vars
     }

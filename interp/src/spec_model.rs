@@ -5,7 +5,7 @@ use crate::model::InterpModel;
 use serde_json::json;
 use tla2_runtime::checker::{SpecInfo, SpecModel, TemporalOutcome};
 use tla2_runtime::liveness::LivenessOptions;
-use tla2_runtime::model::{EngineSnapshot, Model, ModelError, PropertyInfo};
+use tla2_runtime::model::{ActionId, EngineSnapshot, Model, ModelError, PropertyInfo};
 use tla2_runtime::report::json::Note;
 use tla2_runtime::value::Value;
 use tla2_runtime::worker::PrintSink;
@@ -87,6 +87,11 @@ impl SpecModel for InterpModel {
 
     fn check_temporal_properties(&self, opts: &LivenessOptions) -> TemporalOutcome<Self::State> {
         let outcome = crate::liveness::check_properties(self, opts);
+        TemporalOutcome { properties: outcome.properties, result: outcome.result }
+    }
+
+    fn check_temporal_on_trace(&self, behaviour: &[(Option<ActionId>, Self::State)]) -> TemporalOutcome<Self::State> {
+        let outcome = crate::liveness::check_properties_on_trace(self, behaviour);
         TemporalOutcome { properties: outcome.properties, result: outcome.result }
     }
 }

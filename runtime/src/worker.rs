@@ -24,6 +24,8 @@ pub struct WorkerData {
     pub sink: PrintSink,
     /// `TLCGet("config")`: how the engine runs (mode, deadlock, workers, seed…), set by the CLI.
     pub config: Option<Value>,
+    /// Set by `TLCSet("exit", TRUE)`: the engine stops the run after the current state.
+    pub exit_requested: bool,
 }
 
 impl Default for WorkerData {
@@ -41,6 +43,7 @@ impl WorkerData {
             rng: seed | 1,
             sink,
             config: None,
+            exit_requested: false,
         }
     }
 
@@ -101,6 +104,13 @@ impl BuiltinContext for WorkerData {
     }
 
     fn tlc_set(&mut self, key: &Value, value: Value) -> Result<(), EvalError> {
+        if let Value::Str(k) = key {
+            if &**k == "exit" {
+                // TLC stops (as a success) once `TLCSet("exit", TRUE)` was evaluated.
+                self.exit_requested |= value == Value::Bool(true);
+                return Ok(());
+            }
+        }
         let i =
             register_index(key).ok_or_else(|| EvalError::other(format!("Illegal first argument of TLCSet: {key}")))?;
         if self.registers.len() <= i {

@@ -11,7 +11,7 @@ fn run(spec: &Spec, flags: &str) -> (String, i32) {
     let args: Vec<String> = flags.split_whitespace().map(str::to_string).collect();
     let opts: RunOptions = parse_run_flags(&args).expect("valid flags");
     let mut out = Vec::new();
-    let r = run_simulation(spec, &opts, &mut out, &AtomicBool::new(false), &mut |_| {});
+    let r = run_simulation(spec, &opts, &mut out, &AtomicBool::new(false), &mut |_| {}, None);
     (String::from_utf8(out).unwrap(), r.result.exit_code())
 }
 

@@ -14,8 +14,8 @@ mod run;
 pub use output::{Deadline, MachineOutput};
 pub use run::{main, run, take_timeout};
 
-use crate::liveness::{LivenessOptions, LivenessResult};
-use crate::model::{EngineSnapshot, Model, ModelError, PropertyInfo};
+use crate::liveness::{LivenessError, LivenessOptions, LivenessResult};
+use crate::model::{ActionId, EngineSnapshot, Model, ModelError, PropertyInfo};
 use crate::report::json::Note;
 use crate::value::Value;
 use crate::worker::PrintSink;
@@ -87,4 +87,15 @@ pub trait SpecModel: Model + Sized {
     }
     /// Checks every PROPERTY on the whole reachable state graph.
     fn check_temporal_properties(&self, opts: &LivenessOptions) -> TemporalOutcome<Self::State>;
+    /// Checks every PROPERTY on one finite behaviour of a simulation, whose every state may
+    /// stutter forever unless fairness forbids it (TLC's semantics in simulation).
+    fn check_temporal_on_trace(&self, behaviour: &[(Option<ActionId>, Self::State)]) -> TemporalOutcome<Self::State> {
+        let _ = behaviour;
+        let message = "this checker cannot check temporal properties in simulation".to_string();
+        let error = LivenessError::Unsupported { property: self.spec_info().properties.join(", "), message };
+        TemporalOutcome {
+            properties: Vec::new(),
+            result: LivenessResult { verdict: Err(error), stats: Default::default() },
+        }
+    }
 }

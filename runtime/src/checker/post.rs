@@ -1,11 +1,11 @@
 //! What follows the search, before the verdict is printed: the PROPERTYs on the whole state
 //! graph, the POSTCONDITION, and the ALIAS that trace states are shown through.
 
-use super::SpecModel;
+use super::{SpecModel, TemporalOutcome};
 use crate::cli::RunOptions;
 use crate::liveness::{LivenessError, LivenessOptions, LivenessVerdict, ViolationKind};
-use crate::model::{EngineSnapshot, ModelError};
-use crate::report::{human, CheckResult, ErrorContext, Status, TraceStep};
+use crate::model::{ActionId, EngineSnapshot, ModelError};
+use crate::report::{human, CheckResult, ErrorContext, Status, TraceStep, Violation};
 use crate::value::{EvalError, EvalErrorKind, Value};
 use std::time::Instant;
 
@@ -67,12 +67,31 @@ pub(super) fn check_temporal_properties<M: SpecModel>(model: &M, result: &mut Ch
         return;
     }
     let outcome = model.check_temporal_properties(&LivenessOptions::default());
+    if let Some((status, trace)) = temporal_verdict(model, outcome) {
+        result.status = status;
+        if !trace.is_empty() {
+            result.trace = trace;
+        }
+    }
+}
+
+/// Checks the PROPERTYs on one simulated behaviour (TLC checks each in simulation).
+pub(super) fn check_behaviour<M: SpecModel>(
+    model: &M,
+    behaviour: &[(Option<ActionId>, M::State)],
+) -> Option<Box<Violation>> {
+    let outcome = model.check_temporal_on_trace(behaviour);
+    temporal_verdict(model, outcome).map(|(status, trace)| Box::new(Violation { status, trace }))
+}
+
+/// The verdict and lasso of a temporal check; `None` when the properties hold.
+fn temporal_verdict<M: SpecModel>(model: &M, outcome: TemporalOutcome<M::State>) -> Option<(Status, Vec<TraceStep>)> {
     let action = |a: Option<u32>| a.and_then(|a| model.actions().get(a as usize).cloned());
-    match outcome.result.verdict {
-        Ok(LivenessVerdict::Holds) => {}
+    let status = match outcome.result.verdict {
+        Ok(LivenessVerdict::Holds) => return None,
         Ok(LivenessVerdict::Violated(v)) => {
             let property = outcome.properties[v.property].clone();
-            result.trace = v
+            let trace = v
                 .states
                 .iter()
                 .zip(&v.actions)
@@ -82,7 +101,7 @@ pub(super) fn check_temporal_properties<M: SpecModel>(model: &M, result: &mut Ch
                     fingerprint: model.fingerprint(s),
                 })
                 .collect();
-            result.status = match v.kind {
+            let status = match v.kind {
                 ViolationKind::InitialPredicate => {
                     Status::TemporalViolation { property, initial: true, loop_start: None, loop_action: None }
                 }
@@ -95,10 +114,9 @@ pub(super) fn check_temporal_properties<M: SpecModel>(model: &M, result: &mut Ch
                     loop_action: action(v.cycle_action),
                 },
             };
+            return Some((status, trace));
         }
-        Err(LivenessError::Model(error)) => {
-            result.status = Status::EvalError { error, context: ErrorContext::Next };
-        }
+        Err(LivenessError::Model(error)) => Status::EvalError { error, context: ErrorContext::Next },
         Err(LivenessError::Unsupported { property, message }) => {
             let error = ModelError::new(
                 EvalError::new(
@@ -107,15 +125,14 @@ pub(super) fn check_temporal_properties<M: SpecModel>(model: &M, result: &mut Ch
                 ),
                 None,
             );
-            result.status = Status::EvalError { error, context: ErrorContext::Next };
+            Status::EvalError { error, context: ErrorContext::Next }
         }
-        Err(LivenessError::Internal(message)) => result.status = Status::TraceReplayFailed { message },
+        Err(LivenessError::Internal(message)) => Status::TraceReplayFailed { message },
         Err(LivenessError::TooManyStates(n)) => {
-            result.status = Status::TraceReplayFailed {
-                message: format!("the state graph for liveness checking exceeded {n} states"),
-            }
+            Status::TraceReplayFailed { message: format!("the state graph for liveness checking exceeded {n} states") }
         }
-    }
+    };
+    Some((status, Vec::new()))
 }
 
 /// The record `TLCGet("config")` gives, with TLC's fields for the mode of this run.

@@ -2,11 +2,12 @@
 //! [`main`]: the same from a compiled checker's command line.
 
 use super::output::{Deadline, MachineOutput};
-use super::post::{after_search, check_temporal_properties, tlc_config};
+use super::post::{after_search, check_behaviour, check_temporal_properties, tlc_config};
 use super::SpecModel;
 use crate::cli::{parse_run_flags, run_check_then, OutputFormat, RunOptions};
 use crate::engine::simulate::{self, SimulationOptions};
 use crate::engine::{self, EngineEvent, Observer};
+use crate::model::ActionId;
 use crate::report::json::{Note, RunInfo};
 use crate::report::{exit_code, human, jsonl, CheckResult, ErrorContext, Status};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -72,9 +73,6 @@ pub fn run<M: SpecModel>(model: &mut M, opts: &RunOptions, mut info: RunInfo) ->
     info.variables = model.variables().to_vec();
     info.actions = model.actions().to_vec();
     let out = MachineOutput::new(opts.output);
-    if let Some(why) = unsupported_feature(opts, model) {
-        return setup_error(out.as_ref(), &info, ("unsupported", "TLA2_UNSUPPORTED"), &why, exit_code::ERROR);
-    }
     model.set_tlc_config(tlc_config(opts, model.cfg_check_deadlock()));
     let warnings = model.warnings();
     match &out {
@@ -197,11 +195,14 @@ fn simulate_model<M: SpecModel>(
     (started, stop): (Instant, &AtomicBool),
 ) -> CheckResult {
     let limit = info.time_limit;
+    let behaviour_check = |b: &[(Option<ActionId>, M::State)]| check_behaviour(model, b);
+    let check: Option<simulate::BehaviourCheck<'_, M::State>> =
+        model.has_temporal_properties().then_some(&behaviour_check);
     std::thread::scope(|scope| {
         scope.spawn(move || stop_when_due(stop, limit));
         let mut post = |r: &mut CheckResult| after_search(model, r, started);
         let r = match out {
-            None => simulate::human::run_simulation(model, opts, &mut std::io::stdout(), stop, &mut post).result,
+            None => simulate::human::run_simulation(model, opts, &mut std::io::stdout(), stop, &mut post, check).result,
             Some(out) => {
                 let mut sim_opts = SimulationOptions::from_run_options(opts);
                 if opts.output == OutputFormat::JsonLines {
@@ -209,7 +210,8 @@ fn simulate_model<M: SpecModel>(
                 }
                 let observer = |ev: &EngineEvent| out.event(info, ev);
                 let stopper = StopFlag { inner: &observer, stop };
-                let mut r = simulate::simulate_observed(model, &sim_opts, &simulate::EngineObserver(&stopper)).result;
+                let observer = simulate::EngineObserver(&stopper);
+                let mut r = simulate::simulate_checked(model, &sim_opts, &observer, check).result;
                 post(&mut r);
                 r
             }
@@ -265,37 +267,6 @@ fn finish(out: Option<&MachineOutput>, info: &mut RunInfo, result: &CheckResult)
         Some(out) => out.finish(info, result),
     }
     result.exit_code()
-}
-
-/// Features whose absence would make a verdict wrong: refuse rather than mislead.
-fn unsupported_feature<M: SpecModel>(opts: &RunOptions, model: &M) -> Option<String> {
-    let simulating = opts.simulate.is_some() || opts.generate;
-    let properties = model.spec_info().properties;
-    if simulating && !properties.is_empty() {
-        return Some(format!(
-            "temporal properties are not checked in simulation yet (PROPERTY {}); tla2 refuses rather than report a verdict without them",
-            properties.join(", ")
-        ));
-    }
-    None
-}
-
-/// A run that cannot start; `kind` is the error type and code.
-pub(super) fn setup_error(
-    out: Option<&MachineOutput>,
-    info: &RunInfo,
-    kind: (&str, &str),
-    message: &str,
-    code: i32,
-) -> i32 {
-    match out {
-        None => println!("Error: {message}"),
-        Some(out) => {
-            out.start(info);
-            out.setup_error(info, kind.0, message, vec![crate::report::json::setup_error(kind.1, message)], code);
-        }
-    }
-    code
 }
 
 /// Removes `--timeout SECS` from the arguments: the time limit after which a run stops with

@@ -17,7 +17,7 @@ use self::behaviour::{trace_steps, End, Outcome, Shared, Walker};
 use self::rng::{Rng, SplitMix64};
 use super::{EngineEvent, Observer};
 use crate::cli::RunOptions;
-use crate::model::{EngineSnapshot, Model, ModelError, PropertyInfo};
+use crate::model::{ActionId, EngineSnapshot, Model, ModelError, PropertyInfo};
 use crate::report::human::ProgressInfo;
 use crate::report::{CheckResult, ErrorContext, Stats, Status, Violation};
 use crate::value::EvalError;
@@ -194,11 +194,25 @@ impl SimObserver for NoEvents {
     fn event(&self, _event: &SimEvent) {}
 }
 
+/// Checks a finished behaviour (the PROPERTYs, as TLC checks them in simulation); a violation
+/// ends the behaviour as found.
+pub type BehaviourCheck<'a, S> = &'a (dyn Fn(&[(Option<ActionId>, S)]) -> Option<Box<Violation>> + Sync);
+
 /// [`simulate`], reporting to `observer`.
 pub fn simulate_observed<M: Model>(
     model: &M,
     opts: &SimulationOptions,
     observer: &dyn SimObserver,
+) -> SimulationResult {
+    simulate_checked(model, opts, observer, None)
+}
+
+/// [`simulate_observed`], with `check` run on every behaviour that completes.
+pub fn simulate_checked<M: Model>(
+    model: &M,
+    opts: &SimulationOptions,
+    observer: &dyn SimObserver,
+    check: Option<BehaviourCheck<'_, M::State>>,
 ) -> SimulationResult {
     let start = Instant::now();
     let n = opts.workers.max(1);
@@ -216,7 +230,8 @@ pub fn simulate_observed<M: Model>(
             }
             let mut seeds = SplitMix64::new(opts.seed as u64);
             let walkers = workers.into_iter().enumerate().map(|(i, w)| Walker::new(i, Rng::new(seeds.next_u64()), w));
-            let coordinator = Coordinator { model, opts, observer, tally: &mut tally, start, last_progress: start };
+            let coordinator =
+                Coordinator { model, opts, observer, tally: &mut tally, start, last_progress: start, check };
             coordinator.run(&inits, walkers.collect())
         }
     };
@@ -372,6 +387,7 @@ fn check_initial_state<M: Model>(model: &M, worker: &mut M::Worker, state: &M::S
 
 /// Runs the rounds and merges their behaviours in order.
 struct Coordinator<'a, M: Model> {
+    check: Option<BehaviourCheck<'a, M::State>>,
     model: &'a M,
     opts: &'a SimulationOptions,
     observer: &'a dyn SimObserver,
@@ -387,8 +403,16 @@ impl<M: Model> Coordinator<'_, M> {
         let cut = AtomicU64::new(u64::MAX);
         let halt = AtomicBool::new(false);
         let workers = walkers.len();
-        let shared =
-            Shared { model: self.model, opts: self.opts, inits, cut: &cut, halt: &halt, start: self.start, workers };
+        let shared = Shared {
+            model: self.model,
+            opts: self.opts,
+            inits,
+            cut: &cut,
+            halt: &halt,
+            start: self.start,
+            workers,
+            check: self.check,
+        };
         let (reply_tx, replies) = mpsc::channel::<Reply>();
         let stop = std::thread::scope(|scope| {
             let mut rounds = Vec::with_capacity(workers);

@@ -28,6 +28,26 @@ pub fn check_liveness<M: LivenessModel>(
     fairness: &Fairness,
     opts: &LivenessOptions,
 ) -> LivenessResult<M::State> {
+    check_on(model, properties, fairness, |atoms| graph::build(model, atoms, opts.max_states))
+}
+
+/// Checks `properties` on one finite behaviour, as TLC does in simulation: on the graph of the
+/// behaviour's states and steps, where every state may stutter forever unless fairness forbids it.
+pub fn check_liveness_on_trace<M: LivenessModel>(
+    model: &M,
+    properties: &[LiveProperty],
+    fairness: &Fairness,
+    trace: &[(Option<crate::model::ActionId>, M::State)],
+) -> LivenessResult<M::State> {
+    check_on(model, properties, fairness, |atoms| graph::from_trace(model, atoms, trace))
+}
+
+fn check_on<M: LivenessModel>(
+    model: &M,
+    properties: &[LiveProperty],
+    fairness: &Fairness,
+    build: impl FnOnce(AtomIndex) -> Result<Graph<M::State>, LivenessError>,
+) -> LivenessResult<M::State> {
     let unsupported = |property: String, message| {
         let e = LivenessError::Unsupported { property, message };
         LivenessResult { verdict: Err(e), stats: Default::default() }
@@ -60,7 +80,7 @@ pub fn check_liveness<M: LivenessModel>(
         atoms.add(AtomKind::Enabled, f.enabled);
         atoms.add(AtomKind::Action, f.step);
     }
-    let g = match graph::build(model, atoms, opts.max_states) {
+    let g = match build(atoms) {
         Ok(g) => g,
         Err(e) => return LivenessResult { verdict: Err(e), stats: Default::default() },
     };

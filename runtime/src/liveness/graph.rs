@@ -138,15 +138,57 @@ impl<S> Graph<S> {
     }
 }
 
-/// Explores the reachable graph of `model` breadth first, as the safety engine does
-/// (CONSTRAINT and ACTION_CONSTRAINT prune states and steps), evaluating `atoms` on the way.
-pub fn build<M: LivenessModel>(
+/// The behaviour graph of one finite behaviour, as TLC builds it to check liveness in simulation:
+/// the behaviour's distinct states, its steps, and a stuttering loop on every state.
+pub fn from_trace<M: LivenessModel>(
     model: &M,
     atoms: AtomIndex,
-    max_states: Option<u64>,
+    trace: &[(Option<ActionId>, M::State)],
 ) -> Result<Graph<M::State>, LivenessError> {
     let mut w = model.new_worker(0);
-    let mut g = Graph {
+    let mut g = empty_graph(atoms);
+    let mut index: HashMap<u64, u32> = HashMap::new();
+    let mut edges: Vec<Vec<(u32, ActionId)>> = Vec::new();
+    let mut prev: Option<u32> = None;
+    for (action, s) in trace {
+        let next = g.states.len() as u32;
+        let v = *index.entry(model.fingerprint(s)).or_insert_with(|| {
+            g.states.push(s.clone());
+            edges.push(Vec::new());
+            next
+        });
+        match (prev, action) {
+            (None, _) => g.init.push(v),
+            (Some(p), Some(a)) if !edges[p as usize].iter().any(|(t, _)| *t == v) => edges[p as usize].push((v, *a)),
+            // A step back to the same state is the stuttering loop every state has anyway.
+            _ => {}
+        }
+        prev = Some(v);
+    }
+    let me = LivenessError::Model;
+    for v in 0..g.states.len() {
+        let s = g.states[v].clone();
+        for (t, a) in &edges[v] {
+            let e = g.succ.len();
+            let target = g.states[*t as usize].clone();
+            for (c, atom) in g.atoms.action.iter().enumerate() {
+                let b = model.eval_action_atom(&mut w, *atom, &s, &target).map_err(me)?;
+                g.action_vals[c].set(e, b);
+            }
+            g.succ.push(*t);
+            g.edge_action.push(*a);
+        }
+        g.succ_start.push(g.succ.len() as u32);
+        eval_state_atoms(model, &mut w, &mut g, v, &s)?;
+    }
+    g.stats.states = g.states.len() as u64;
+    g.stats.edges = g.succ.len() as u64;
+    g.stats.peak_bytes = g.bytes();
+    Ok(g)
+}
+
+fn empty_graph<S>(atoms: AtomIndex) -> Graph<S> {
+    Graph {
         states: Vec::new(),
         init: Vec::new(),
         succ_start: vec![0],
@@ -158,7 +200,18 @@ pub fn build<M: LivenessModel>(
         stutter_vals: vec![BitSet::default(); atoms.action.len()],
         atoms,
         stats: GraphStats::default(),
-    };
+    }
+}
+
+/// Explores the reachable graph of `model` breadth first, as the safety engine does
+/// (CONSTRAINT and ACTION_CONSTRAINT prune states and steps), evaluating `atoms` on the way.
+pub fn build<M: LivenessModel>(
+    model: &M,
+    atoms: AtomIndex,
+    max_states: Option<u64>,
+) -> Result<Graph<M::State>, LivenessError> {
+    let mut w = model.new_worker(0);
+    let mut g = empty_graph(atoms);
     let mut index: HashMap<u64, u32> = HashMap::new();
     let mut inits = Vec::new();
     model.set_snapshot(&mut w, &EngineSnapshot::default());
@@ -220,16 +273,28 @@ fn expand<M: LivenessModel>(
         g.succ.push(target);
         g.edge_action.push(a);
     }
+    eval_state_atoms(model, w, g, v, &s)
+}
+
+/// Evaluates the state and ENABLED atoms on state `v`, and the step atoms on its stuttering loop.
+fn eval_state_atoms<M: LivenessModel>(
+    model: &M,
+    w: &mut M::Worker,
+    g: &mut Graph<M::State>,
+    v: usize,
+    s: &M::State,
+) -> Result<(), LivenessError> {
+    let me = LivenessError::Model;
     for (c, atom) in g.atoms.state.iter().enumerate() {
-        let b = model.eval_state_atom(w, *atom, &s).map_err(me)?;
+        let b = model.eval_state_atom(w, *atom, s).map_err(me)?;
         g.state_vals[c].set(v, b);
     }
     for (c, atom) in g.atoms.enabled.iter().enumerate() {
-        let b = model.eval_enabled(w, *atom, &s).map_err(me)?;
+        let b = model.eval_enabled(w, *atom, s).map_err(me)?;
         g.enabled_vals[c].set(v, b);
     }
     for (c, atom) in g.atoms.action.iter().enumerate() {
-        let b = model.eval_action_atom(w, *atom, &s, &s).map_err(me)?;
+        let b = model.eval_action_atom(w, *atom, s, s).map_err(me)?;
         g.stutter_vals[c].set(v, b);
     }
     Ok(())

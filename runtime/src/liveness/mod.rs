@@ -20,7 +20,7 @@ pub mod scc;
 
 use crate::model::{ActionId, Model, ModelError};
 
-pub use check::check_liveness;
+pub use check::{check_liveness, check_liveness_on_trace};
 
 /// Index of an atom in the model's own atom tables (one table per kind).
 pub type AtomId = u32;

@@ -27,15 +27,8 @@ fn random_subset(args: &[Arg<'_>], ctx: &mut dyn BuiltinContext) -> Result<Value
     let elems = s.enumerate()?;
     let k =
         usize::try_from(k.as_int()?).map_err(|_| super::arg_error("first", "RandomSubset", "a natural number", k))?;
-    if k > elems.len() {
-        return Err(super::arg_error(
-            "first",
-            "RandomSubset",
-            "at most the cardinality of the second",
-            &Value::Int(k as i64),
-        ));
-    }
-    Ok(pick(k, &elems, ctx))
+    // As TLC's subset enumerator: asking for more elements than the set has gives all of them.
+    Ok(pick(k.min(elems.len()), &elems, ctx))
 }
 
 /// `RandomSetOfSubsets(k, n, S)`: up to `k` subsets of `S`, each element in with probability `n/|S|`.

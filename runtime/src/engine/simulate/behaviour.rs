@@ -27,6 +27,8 @@ pub(super) struct Shared<'a, M: Model> {
     pub halt: &'a AtomicBool,
     pub start: Instant,
     pub workers: usize,
+    /// Run on every completed behaviour (temporal properties).
+    pub check: Option<super::BehaviourCheck<'a, M::State>>,
 }
 
 /// How one behaviour ended.
@@ -117,6 +119,9 @@ impl<M: Model> Walker<M> {
             if exit {
                 return Outcome { generated, level: path.len() as u32, end: End::Exit };
             }
+        }
+        if let Some(violation) = sh.check.and_then(|check| check(&path)) {
+            return Outcome { generated, level: path.len() as u32, end: End::Found(violation) };
         }
         if let Some(base) = &sh.opts.trace_file {
             // As in TLC, a behaviour that cannot be written does not stop the run.

@@ -1,7 +1,9 @@
 //! Running a simulation from parsed run flags and writing TLC's human output for it, from
 //! "Running Random Simulation with seed S …" to "Finished in …" (texts of `tlc2.output.MP`).
 
-use super::{simulate_observed, SimEvent, SimObserver, SimProgress, SimulationOptions, SimulationResult};
+use super::{
+    simulate_checked, BehaviourCheck, SimEvent, SimObserver, SimProgress, SimulationOptions, SimulationResult,
+};
 use crate::cli::run::{dump_trace, Printer};
 use crate::cli::RunOptions;
 use crate::model::Model;
@@ -20,12 +22,13 @@ pub fn run_simulation<M: Model>(
     out: &mut (dyn Write + Send),
     stop: &AtomicBool,
     after_run: &mut dyn FnMut(&mut CheckResult),
+    check: Option<BehaviourCheck<'_, M::State>>,
 ) -> SimulationResult {
     let sim = SimulationOptions::from_run_options(opts);
     let printer = Printer { out: Mutex::new(out), human: true, stop, variables: model.variables() };
     printer.line(&running_line(&sim));
     printer.line(&format!("Starting... ({})", human::timestamp(SystemTime::now())));
-    let mut r = simulate_observed(model, &sim, &printer);
+    let mut r = simulate_checked(model, &sim, &printer, check);
     after_run(&mut r.result);
     let success = r.result.status.is_success();
     if !success {
