@@ -263,7 +263,7 @@ fn failed_before_start<M: SpecModel>(status: Status, model: &M) -> CheckResult {
 /// Renders a run that did not go through `run_check` (which prints human output itself).
 fn finish(out: Option<&MachineOutput>, info: &mut RunInfo, result: &CheckResult) -> i32 {
     match out {
-        None => print!("{}", human::render_result(result)),
+        None => print!("{}{}", human::render_result(result), crate::report::explain::explain(result)),
         Some(out) => out.finish(info, result),
     }
     result.exit_code()

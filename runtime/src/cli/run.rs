@@ -49,6 +49,7 @@ pub fn run_check_then<M: Model>(
     }
     printer.write(&human::render_statistics(&result));
     printer.line(&human::finished_line(result.stats.duration, SystemTime::now()));
+    printer.write(&crate::report::explain::explain(&result));
     result
 }
 

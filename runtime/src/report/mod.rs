@@ -6,6 +6,7 @@
 
 pub mod detail;
 pub mod dump;
+pub mod explain;
 pub mod human;
 pub mod json;
 pub mod jsonl;

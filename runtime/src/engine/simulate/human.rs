@@ -51,6 +51,7 @@ pub fn run_simulation<M: Model>(
         printer.line(&progress_line(&r.progress));
     }
     printer.line(&human::finished_line(r.result.stats.duration, SystemTime::now()));
+    printer.write(&crate::report::explain::explain(&r.result));
     r
 }
 
