@@ -217,7 +217,8 @@ impl<'e, 'a> Walker<'e, 'a> {
         let p = ev.prog();
         let Callee::Def(d) = callee else { return self.test(e, k) };
         let def = p.def(d);
-        if !matches!(def.kind, DefKind::Operator) || (args.is_empty() && ev.cached(d).is_some()) {
+        let native = !args.is_empty() && ev.native_fn(d).is_some();
+        if !matches!(def.kind, DefKind::Operator) || native || (args.is_empty() && ev.cached(d).is_some()) {
             return self.test(e, k);
         }
         let slots = ev.arg_slots(Some(&def.params), args)?;

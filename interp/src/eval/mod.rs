@@ -9,6 +9,7 @@
 mod bind;
 mod call;
 mod lazy;
+mod native;
 
 use std::cell::{Cell, RefCell};
 use std::sync::{Arc, OnceLock};
@@ -38,6 +39,8 @@ pub struct Shared {
     /// Per definition: constant-level (see [`crate::analysis`]).
     pub(crate) constant: Vec<bool>,
     pub(crate) impure: Vec<bool>,
+    /// Per definition: the builtin that overrides it (see [`native`]).
+    pub(crate) native: Vec<Option<BuiltinFn>>,
     /// Whether the program has recursive definitions (then continuations restore their scope).
     pub(crate) has_recursion: bool,
 }
@@ -62,6 +65,7 @@ impl Shared {
         let impure = crate::analysis::impure_builtins(&prog);
         let expr_cacheable = crate::analysis::cacheable_exprs(&prog, &constant);
         let expr_cache = (0..prog.exprs.len()).map(|_| OnceLock::new()).collect();
+        let native = native::native_overrides(&prog);
         Shared {
             prog,
             sources,
@@ -73,6 +77,7 @@ impl Shared {
             expr_cache,
             constant,
             impure,
+            native,
             has_recursion,
         }
     }
@@ -450,6 +455,11 @@ impl<'a> Ev<'a> {
     pub(crate) fn cached(&self, d: DefId) -> Option<&'a OnceLock<Value>> {
         let i = def_index(d);
         self.sh.cacheable[i].then(|| &self.sh.cache[i])
+    }
+
+    /// The builtin that overrides definition `d`, if any.
+    pub(crate) fn native_fn(&self, d: DefId) -> Option<BuiltinFn> {
+        self.sh.native[def_index(d)]
     }
 
     pub(crate) fn builtin_fn(&self, i: usize) -> Option<BuiltinFn> {
