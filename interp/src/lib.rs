@@ -9,6 +9,7 @@
 pub mod action;
 pub mod actions;
 mod analysis;
+mod compose;
 pub mod eval;
 pub mod liveness;
 pub mod model;

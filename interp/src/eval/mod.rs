@@ -31,6 +31,9 @@ pub struct Shared {
     builtins: Vec<Option<BuiltinFn>>,
     /// Values of literal strings and model values, by expression index.
     literals: Vec<Option<Value>>,
+    /// Interned field names of record constructors, record sets and EXCEPT paths (in the order
+    /// they appear), by expression index: equal names share one `Arc`, which speeds up compares.
+    names: Vec<Option<Box<[Arc<str>]>>>,
     cache: Vec<OnceLock<Value>>,
     cacheable: Vec<bool>,
     /// Closed constant-level sub-expressions: evaluated once (see [`crate::analysis`]).
@@ -49,13 +52,26 @@ impl Shared {
     pub fn new(prog: Program, sources: SourceMap) -> Shared {
         let builtins = prog.builtins.iter().map(|b| ops::lookup(&b.module, &b.name)).collect();
         let mut literals = vec![None; prog.exprs.len()];
+        let mut names = vec![None; prog.exprs.len()];
+        let mut interned: std::collections::HashMap<String, Arc<str>> = std::collections::HashMap::new();
+        let mut intern = |s: &str| interned.entry(s.to_string()).or_insert_with(|| Arc::from(s)).clone();
         for (id, e) in prog.exprs.iter() {
-            let v = match e {
-                Expr::Str(s) => Value::str(s),
-                Expr::ModelValue(s) => Value::model_value(s),
-                _ => continue,
-            };
-            literals[expr_index(id) as usize] = Some(v);
+            let i = expr_index(id) as usize;
+            match e {
+                Expr::Str(s) => literals[i] = Some(Value::Str(intern(s))),
+                Expr::ModelValue(s) => literals[i] = Some(Value::model_value(s)),
+                Expr::Record(fs) | Expr::RecordSet(fs) => {
+                    names[i] = Some(fs.iter().map(|(k, _)| intern(k)).collect());
+                }
+                Expr::Except { updates, .. } => {
+                    let keys = updates.iter().flat_map(|(path, _)| path).filter_map(|k| match k {
+                        tla2_frontend::ir::ExceptKey::Field(s) => Some(intern(s)),
+                        tla2_frontend::ir::ExceptKey::Index(_) => None,
+                    });
+                    names[i] = Some(keys.collect());
+                }
+                _ => {}
+            }
         }
         let constant = constant_defs(&prog);
         let cacheable =
@@ -71,6 +87,7 @@ impl Shared {
             sources,
             builtins,
             literals,
+            names,
             cache,
             cacheable,
             expr_cacheable,
@@ -303,21 +320,24 @@ impl<'a> Ev<'a> {
             Expr::FunCons { bounds, body } => self.fun_cons(bounds, *body),
             Expr::FunSet { domain, range } => ops::core::fun_set(&self.eval(*domain)?, &self.eval(*range)?),
             Expr::Record(fields) => {
+                let names = self.field_names(e, fields.len())?;
                 let vals = fields
                     .iter()
-                    .map(|(k, x)| Ok((k.as_str(), self.eval(*x)?)))
+                    .zip(names)
+                    .map(|((_, x), k)| Ok((k.clone(), self.eval(*x)?)))
                     .collect::<Result<Vec<_>, EvalError>>()?;
                 Ok(Value::record(vals))
             }
             Expr::RecordSet(fields) => {
-                let vals = fields.iter().map(|(k, x)| Ok((Arc::from(k.as_str()), self.eval(*x)?))).collect::<Result<
-                    Vec<_>,
-                    EvalError,
-                >>(
-                )?;
+                let names = self.field_names(e, fields.len())?;
+                let vals = fields
+                    .iter()
+                    .zip(names)
+                    .map(|((_, x), k)| Ok((k.clone(), self.eval(*x)?)))
+                    .collect::<Result<Vec<_>, EvalError>>()?;
                 ops::core::record_set(vals)
             }
-            Expr::Except { base, updates } => self.except(*base, updates),
+            Expr::Except { base, updates } => self.except(e, *base, updates),
             Expr::ExceptAt => match self.at.borrow().last() {
                 Some(Some(v)) => Ok(v.clone()),
                 _ => Err(EvalError::not_in_domain(
@@ -343,6 +363,7 @@ impl<'a> Ev<'a> {
                 Ok(Value::Bool(now == then))
             }
             Expr::Enabled(a) => crate::action::enabled(self, *a).map(Value::Bool),
+            Expr::Compose(a, b) => crate::compose::holds(self, *a, *b).map(Value::Bool),
             Expr::BoxAction { action, sub } => {
                 if self.eval_bool(*action)? {
                     return Ok(Value::Bool(true));
@@ -417,19 +438,32 @@ impl<'a> Ev<'a> {
         })
     }
 
+    /// The interned names of a record constructor, record set or EXCEPT (see [`Shared`]).
+    fn field_names(&self, e: ExprId, n: usize) -> Result<&'a [Arc<str>], EvalError> {
+        match &self.sh.names[expr_index(e) as usize] {
+            Some(names) if names.len() == n || n == usize::MAX => Ok(names),
+            _ => Err(EvalError::other("internal: field names were not interned")),
+        }
+    }
+
     fn except(
         &self,
+        e: ExprId,
         base: ExprId,
         updates: &[(Vec<tla2_frontend::ir::ExceptKey>, ExprId)],
     ) -> Result<Value, EvalError> {
         use tla2_frontend::ir::ExceptKey;
+        let mut names = self.field_names(e, usize::MAX)?.iter();
         let mut f = self.eval(base)?;
         for (path, val) in updates {
             let keys = path
                 .iter()
                 .map(|k| match k {
                     ExceptKey::Index(i) => self.eval(*i),
-                    ExceptKey::Field(s) => Ok(Value::str(s)),
+                    ExceptKey::Field(_) => match names.next() {
+                        Some(s) => Ok(Value::Str(s.clone())),
+                        None => Err(EvalError::other("internal: EXCEPT field names were not interned")),
+                    },
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             self.at.borrow_mut().push(f.get_path(&keys).ok());
