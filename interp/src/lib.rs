@@ -14,6 +14,7 @@ pub mod eval;
 pub mod liveness;
 pub mod model;
 mod properties;
+mod state_cache;
 mod symmetry;
 pub mod worker;
 

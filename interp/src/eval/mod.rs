@@ -39,6 +39,9 @@ pub struct Shared {
     /// Closed constant-level sub-expressions: evaluated once (see [`crate::analysis`]).
     expr_cacheable: Vec<bool>,
     expr_cache: Vec<OnceLock<Value>>,
+    /// Closed state-level sub-expressions of binder bodies: evaluated once per state (see
+    /// [`crate::state_cache`]).
+    state_cacheable: Vec<bool>,
     /// Per definition: constant-level (see [`crate::analysis`]).
     pub(crate) constant: Vec<bool>,
     pub(crate) impure: Vec<bool>,
@@ -81,6 +84,7 @@ impl Shared {
         let impure = crate::analysis::impure_builtins(&prog);
         let expr_cacheable = crate::analysis::cacheable_exprs(&prog, &constant);
         let expr_cache = (0..prog.exprs.len()).map(|_| OnceLock::new()).collect();
+        let state_cacheable = crate::state_cache::state_cacheable_exprs(&prog, &expr_cacheable);
         let native = native::native_overrides(&prog);
         Shared {
             prog,
@@ -92,6 +96,7 @@ impl Shared {
             cacheable,
             expr_cacheable,
             expr_cache,
+            state_cacheable,
             constant,
             impure,
             native,
@@ -135,6 +140,8 @@ pub struct Ev<'a> {
     at: RefCell<Vec<Option<Value>>>,
     depth: Cell<u32>,
     pub worker: &'a RefCell<WorkerData>,
+    /// Values of state-cacheable expressions in `cur`, by expression index.
+    state_cache: RefCell<Vec<(u32, Value)>>,
 }
 
 /// Deeper nesting of operator calls than this is reported instead of overflowing the stack.
@@ -158,6 +165,7 @@ impl<'a> Ev<'a> {
             at: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             worker,
+            state_cache: RefCell::new(Vec::new()),
         }
     }
 
@@ -235,6 +243,17 @@ impl<'a> Ev<'a> {
             }
             let v = self.eval_inner(e).map_err(|er| er.at(i as u32))?;
             let _ = self.sh.expr_cache[i].set(v.clone());
+            return Ok(v);
+        }
+        // The cache belongs to `cur`: only unprimed reads of it may use it (never in Init, whose
+        // variables are read from the state being built).
+        if self.sh.state_cacheable[i] && self.reading.get() == Reading::Current && !self.init_mode {
+            let hit = self.state_cache.borrow().iter().find(|(j, _)| *j == i as u32).map(|(_, v)| v.clone());
+            if let Some(v) = hit {
+                return Ok(v);
+            }
+            let v = self.eval_inner(e).map_err(|er| er.at(i as u32))?;
+            self.state_cache.borrow_mut().push((i as u32, v.clone()));
             return Ok(v);
         }
         self.eval_inner(e).map_err(|er| er.at(i as u32))
