@@ -108,6 +108,9 @@ fn permute_opt(v: &Value, perm: &[(Value, Value)]) -> Option<Value> {
             Some(Value::Record(out.into()))
         }
         Value::Fun(f) => {
+            if let Some(v) = permute_fun_over_orbit(f, perm) {
+                return v;
+            }
             let keys = permute_all(&f.keys, perm);
             let vals = permute_all(&f.vals, perm);
             if keys.is_none() && vals.is_none() {
@@ -119,6 +122,31 @@ fn permute_opt(v: &Value, perm: &[(Value, Value)]) -> Option<Value> {
         }
         Value::Interval(..) | Value::Lazy(_) | Value::LazyFun(_) => None,
     }
+}
+
+/// A function whose domain the permutation maps onto itself (`[Node -> …]`): the keys stay,
+/// each image moves to the slot of its permuted key, and nothing needs sorting. `None` when
+/// the domain is not closed under the permutation; `Some(None)` when nothing changes.
+fn permute_fun_over_orbit(f: &tla2_runtime::value::FunValue, perm: &[(Value, Value)]) -> Option<Option<Value>> {
+    let mut slots: Vec<Option<Value>> = vec![None; f.keys.len()];
+    let mut changed = false;
+    for (k, v) in f.keys.iter().zip(&f.vals) {
+        let (j, moved) = match map_atom(k, perm) {
+            Some(pk) => (f.keys.binary_search(&pk).ok()?, true),
+            None if matches!(k, Value::ModelValue(_) | Value::Int(_) | Value::Str(_) | Value::Bool(_)) => {
+                (f.keys.binary_search(k).ok()?, false)
+            }
+            None => return None,
+        };
+        let pv = permute_opt(v, perm);
+        changed |= moved || pv.is_some();
+        slots[j] = Some(pv.unwrap_or_else(|| v.clone()));
+    }
+    if !changed {
+        return Some(None);
+    }
+    let vals = slots.into_iter().collect::<Option<Vec<Value>>>()?;
+    Some(Some(Value::Fun(std::sync::Arc::new(tla2_runtime::value::FunValue { keys: f.keys.clone(), vals }))))
 }
 
 /// Groups larger than this are refused rather than computed (TLC would not finish either).
