@@ -43,9 +43,9 @@ pub type Emit<'e> = dyn FnMut(&[Option<Value>]) -> Result<bool, EvalError> + 'e;
 
 /// One walk of an action (or of Init) from the evaluator's current state.
 pub struct Walker<'e, 'a> {
-    ev: &'e Ev<'a>,
-    emit: &'e mut Emit<'e>,
-    stopped: bool,
+    pub(crate) ev: &'e Ev<'a>,
+    pub(crate) emit: &'e mut Emit<'e>,
+    pub(crate) stopped: bool,
 }
 
 impl<'e, 'a> Walker<'e, 'a> {
@@ -65,7 +65,7 @@ impl<'e, 'a> Walker<'e, 'a> {
         self.walk(e, &Cont::Done)
     }
 
-    fn walk(&mut self, e: ExprId, k: &Cont<'_>) -> Result<(), EvalError> {
+    pub(crate) fn walk(&mut self, e: ExprId, k: &Cont<'_>) -> Result<(), EvalError> {
         if self.stopped {
             return Ok(());
         }
@@ -110,6 +110,7 @@ impl<'e, 'a> Walker<'e, 'a> {
             Expr::Bool(true) => self.cont(k),
             Expr::Bool(false) => Ok(()),
             Expr::Call { callee, args } => self.walk_call(e, *callee, args, k),
+            Expr::Compose(a, b) => self.compose(*a, *b, k),
             _ => self.walk_atom(e, k),
         }
     }
@@ -217,7 +218,8 @@ impl<'e, 'a> Walker<'e, 'a> {
         let p = ev.prog();
         let Callee::Def(d) = callee else { return self.test(e, k) };
         let def = p.def(d);
-        if !matches!(def.kind, DefKind::Operator) || (args.is_empty() && ev.cached(d).is_some()) {
+        let native = !args.is_empty() && ev.native_fn(d).is_some();
+        if !matches!(def.kind, DefKind::Operator) || native || (args.is_empty() && ev.cached(d).is_some()) {
             return self.test(e, k);
         }
         let slots = ev.arg_slots(Some(&def.params), args)?;

@@ -122,7 +122,7 @@ pub(crate) fn impure_builtins(prog: &Program) -> Vec<bool> {
 
 /// Builtins whose every evaluation must happen (output), on top of [`IMPURE`], for the
 /// sub-expression cache.
-const OBSERVABLE: &[&str] = &["Print", "PrintT", "PrintTLCState"];
+pub(crate) const OBSERVABLE: &[&str] = &["Print", "PrintT", "PrintTLCState"];
 
 /// For each expression (by index): whether it is closed (no free local, no `@`) and
 /// constant-level, and worth caching (not a literal or name). Such an expression has one
@@ -268,7 +268,7 @@ pub(crate) fn children(e: &Expr, out: &mut Vec<ExprId>) {
 }
 
 /// The locals that `e` itself binds.
-fn binders(e: &Expr) -> Vec<LocalId> {
+pub(crate) fn binders(e: &Expr) -> Vec<LocalId> {
     let of = |bs: &[Binding]| -> Vec<LocalId> {
         bs.iter()
             .flat_map(|b| match &b.vars {

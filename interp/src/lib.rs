@@ -9,11 +9,13 @@
 pub mod action;
 pub mod actions;
 mod analysis;
+mod compose;
 pub mod eval;
 pub mod liveness;
 pub mod model;
 mod properties;
 mod spec_model;
+mod state_cache;
 mod symmetry;
 pub mod worker;
 

@@ -65,7 +65,9 @@ impl WorkerData {
             ]),
             "config" => return self.config.clone(),
             // TLC answers a Java system property `-Dkey` with its value, or with the key itself
-            // when it is not set; tla2 has no such properties.
+            // when it is not set. tla2 always composes actions (`\cdot`), which TLC does only with
+            // this property set; it has no other properties.
+            "-Dtlc2.tool.impl.Tool.cdot" => Value::str("true"),
             k if k.starts_with("-D") => Value::str(k),
             _ => return None,
         };

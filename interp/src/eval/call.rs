@@ -76,6 +76,9 @@ impl<'a> Ev<'a> {
         }
         let def = self.prog().def(d);
         let slots = self.arg_slots(Some(&def.params), args)?;
+        if let Some(f) = self.native_fn(d) {
+            return self.call_native(f, slots);
+        }
         let base = self.env_len();
         for (p, s) in def.params.iter().zip(slots) {
             self.push(p.local, s);
@@ -224,6 +227,11 @@ impl<'a> Ev<'a> {
                 args.len()
             )));
         }
+        if let Target::Def(d) = c.target {
+            if let Some(f) = self.native_fn(d).filter(|_| !args.is_empty()) {
+                return self.call_native(f, args);
+            }
+        }
         let base = self.env_len();
         self.push_all(&c.captured);
         for (p, s) in params.iter().zip(args) {
@@ -298,9 +306,9 @@ impl<'a> Ev<'a> {
 }
 
 /// An operator argument handed to a builtin, calling back into the evaluator.
-struct OpAdapter<'e, 'a> {
-    ev: &'e Ev<'a>,
-    clo: Arc<Closure>,
+pub(crate) struct OpAdapter<'e, 'a> {
+    pub(crate) ev: &'e Ev<'a>,
+    pub(crate) clo: Arc<Closure>,
 }
 
 impl OpArg for OpAdapter<'_, '_> {

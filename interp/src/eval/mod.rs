@@ -9,6 +9,7 @@
 mod bind;
 mod call;
 mod lazy;
+mod native;
 
 use std::cell::{Cell, RefCell};
 use std::sync::{Arc, OnceLock};
@@ -30,14 +31,22 @@ pub struct Shared {
     builtins: Vec<Option<BuiltinFn>>,
     /// Values of literal strings and model values, by expression index.
     literals: Vec<Option<Value>>,
+    /// Interned field names of record constructors, record sets and EXCEPT paths (in the order
+    /// they appear), by expression index: equal names share one `Arc`, which speeds up compares.
+    names: Vec<Option<Box<[Arc<str>]>>>,
     cache: Vec<OnceLock<Value>>,
     cacheable: Vec<bool>,
     /// Closed constant-level sub-expressions: evaluated once (see [`crate::analysis`]).
     expr_cacheable: Vec<bool>,
     expr_cache: Vec<OnceLock<Value>>,
+    /// Closed state-level sub-expressions of binder bodies: evaluated once per state (see
+    /// [`crate::state_cache`]).
+    state_cacheable: Vec<bool>,
     /// Per definition: constant-level (see [`crate::analysis`]).
     pub(crate) constant: Vec<bool>,
     pub(crate) impure: Vec<bool>,
+    /// Per definition: the builtin that overrides it (see [`native`]).
+    pub(crate) native: Vec<Option<BuiltinFn>>,
     /// Whether the program has recursive definitions (then continuations restore their scope).
     pub(crate) has_recursion: bool,
 }
@@ -46,13 +55,26 @@ impl Shared {
     pub fn new(prog: Program, sources: SourceMap) -> Shared {
         let builtins = prog.builtins.iter().map(|b| ops::lookup(&b.module, &b.name)).collect();
         let mut literals = vec![None; prog.exprs.len()];
+        let mut names = vec![None; prog.exprs.len()];
+        let mut interned: std::collections::HashMap<String, Arc<str>> = std::collections::HashMap::new();
+        let mut intern = |s: &str| interned.entry(s.to_string()).or_insert_with(|| Arc::from(s)).clone();
         for (id, e) in prog.exprs.iter() {
-            let v = match e {
-                Expr::Str(s) => Value::str(s),
-                Expr::ModelValue(s) => Value::model_value(s),
-                _ => continue,
-            };
-            literals[expr_index(id) as usize] = Some(v);
+            let i = expr_index(id) as usize;
+            match e {
+                Expr::Str(s) => literals[i] = Some(Value::Str(intern(s))),
+                Expr::ModelValue(s) => literals[i] = Some(Value::model_value(s)),
+                Expr::Record(fs) | Expr::RecordSet(fs) => {
+                    names[i] = Some(fs.iter().map(|(k, _)| intern(k)).collect());
+                }
+                Expr::Except { updates, .. } => {
+                    let keys = updates.iter().flat_map(|(path, _)| path).filter_map(|k| match k {
+                        tla2_frontend::ir::ExceptKey::Field(s) => Some(intern(s)),
+                        tla2_frontend::ir::ExceptKey::Index(_) => None,
+                    });
+                    names[i] = Some(keys.collect());
+                }
+                _ => {}
+            }
         }
         let constant = constant_defs(&prog);
         let cacheable =
@@ -62,17 +84,22 @@ impl Shared {
         let impure = crate::analysis::impure_builtins(&prog);
         let expr_cacheable = crate::analysis::cacheable_exprs(&prog, &constant);
         let expr_cache = (0..prog.exprs.len()).map(|_| OnceLock::new()).collect();
+        let state_cacheable = crate::state_cache::state_cacheable_exprs(&prog, &expr_cacheable);
+        let native = native::native_overrides(&prog);
         Shared {
             prog,
             sources,
             builtins,
             literals,
+            names,
             cache,
             cacheable,
             expr_cacheable,
             expr_cache,
+            state_cacheable,
             constant,
             impure,
+            native,
             has_recursion,
         }
     }
@@ -113,6 +140,8 @@ pub struct Ev<'a> {
     at: RefCell<Vec<Option<Value>>>,
     depth: Cell<u32>,
     pub worker: &'a RefCell<WorkerData>,
+    /// Values of state-cacheable expressions in `cur`, by expression index.
+    state_cache: RefCell<Vec<(u32, Value)>>,
 }
 
 /// Deeper nesting of operator calls than this is reported instead of overflowing the stack.
@@ -136,6 +165,7 @@ impl<'a> Ev<'a> {
             at: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             worker,
+            state_cache: RefCell::new(Vec::new()),
         }
     }
 
@@ -213,6 +243,17 @@ impl<'a> Ev<'a> {
             }
             let v = self.eval_inner(e).map_err(|er| er.at(i as u32))?;
             let _ = self.sh.expr_cache[i].set(v.clone());
+            return Ok(v);
+        }
+        // The cache belongs to `cur`: only unprimed reads of it may use it (never in Init, whose
+        // variables are read from the state being built).
+        if self.sh.state_cacheable[i] && self.reading.get() == Reading::Current && !self.init_mode {
+            let hit = self.state_cache.borrow().iter().find(|(j, _)| *j == i as u32).map(|(_, v)| v.clone());
+            if let Some(v) = hit {
+                return Ok(v);
+            }
+            let v = self.eval_inner(e).map_err(|er| er.at(i as u32))?;
+            self.state_cache.borrow_mut().push((i as u32, v.clone()));
             return Ok(v);
         }
         self.eval_inner(e).map_err(|er| er.at(i as u32))
@@ -298,21 +339,24 @@ impl<'a> Ev<'a> {
             Expr::FunCons { bounds, body } => self.fun_cons(bounds, *body),
             Expr::FunSet { domain, range } => ops::core::fun_set(&self.eval(*domain)?, &self.eval(*range)?),
             Expr::Record(fields) => {
+                let names = self.field_names(e, fields.len())?;
                 let vals = fields
                     .iter()
-                    .map(|(k, x)| Ok((k.as_str(), self.eval(*x)?)))
+                    .zip(names)
+                    .map(|((_, x), k)| Ok((k.clone(), self.eval(*x)?)))
                     .collect::<Result<Vec<_>, EvalError>>()?;
                 Ok(Value::record(vals))
             }
             Expr::RecordSet(fields) => {
-                let vals = fields.iter().map(|(k, x)| Ok((Arc::from(k.as_str()), self.eval(*x)?))).collect::<Result<
-                    Vec<_>,
-                    EvalError,
-                >>(
-                )?;
+                let names = self.field_names(e, fields.len())?;
+                let vals = fields
+                    .iter()
+                    .zip(names)
+                    .map(|((_, x), k)| Ok((k.clone(), self.eval(*x)?)))
+                    .collect::<Result<Vec<_>, EvalError>>()?;
                 ops::core::record_set(vals)
             }
-            Expr::Except { base, updates } => self.except(*base, updates),
+            Expr::Except { base, updates } => self.except(e, *base, updates),
             Expr::ExceptAt => match self.at.borrow().last() {
                 Some(Some(v)) => Ok(v.clone()),
                 _ => Err(EvalError::not_in_domain(
@@ -338,6 +382,7 @@ impl<'a> Ev<'a> {
                 Ok(Value::Bool(now == then))
             }
             Expr::Enabled(a) => crate::action::enabled(self, *a).map(Value::Bool),
+            Expr::Compose(a, b) => crate::compose::holds(self, *a, *b).map(Value::Bool),
             Expr::BoxAction { action, sub } => {
                 if self.eval_bool(*action)? {
                     return Ok(Value::Bool(true));
@@ -412,19 +457,32 @@ impl<'a> Ev<'a> {
         })
     }
 
+    /// The interned names of a record constructor, record set or EXCEPT (see [`Shared`]).
+    fn field_names(&self, e: ExprId, n: usize) -> Result<&'a [Arc<str>], EvalError> {
+        match &self.sh.names[expr_index(e) as usize] {
+            Some(names) if names.len() == n || n == usize::MAX => Ok(names),
+            _ => Err(EvalError::other("internal: field names were not interned")),
+        }
+    }
+
     fn except(
         &self,
+        e: ExprId,
         base: ExprId,
         updates: &[(Vec<tla2_frontend::ir::ExceptKey>, ExprId)],
     ) -> Result<Value, EvalError> {
         use tla2_frontend::ir::ExceptKey;
+        let mut names = self.field_names(e, usize::MAX)?.iter();
         let mut f = self.eval(base)?;
         for (path, val) in updates {
             let keys = path
                 .iter()
                 .map(|k| match k {
                     ExceptKey::Index(i) => self.eval(*i),
-                    ExceptKey::Field(s) => Ok(Value::str(s)),
+                    ExceptKey::Field(_) => match names.next() {
+                        Some(s) => Ok(Value::Str(s.clone())),
+                        None => Err(EvalError::other("internal: EXCEPT field names were not interned")),
+                    },
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             self.at.borrow_mut().push(f.get_path(&keys).ok());
@@ -450,6 +508,11 @@ impl<'a> Ev<'a> {
     pub(crate) fn cached(&self, d: DefId) -> Option<&'a OnceLock<Value>> {
         let i = def_index(d);
         self.sh.cacheable[i].then(|| &self.sh.cache[i])
+    }
+
+    /// The builtin that overrides definition `d`, if any.
+    pub(crate) fn native_fn(&self, d: DefId) -> Option<BuiltinFn> {
+        self.sh.native[def_index(d)]
     }
 
     pub(crate) fn builtin_fn(&self, i: usize) -> Option<BuiltinFn> {

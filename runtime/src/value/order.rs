@@ -188,7 +188,13 @@ fn cmp_slices(a: &[Value], b: &[Value]) -> Ordering {
 fn cmp_records(a: &[(Arc<str>, Value)], b: &[(Arc<str>, Value)]) -> Ordering {
     a.len()
         .cmp(&b.len())
-        .then_with(|| a.iter().zip(b).map(|(x, y)| x.0.cmp(&y.0)).find(|o| o.is_ne()).unwrap_or(Ordering::Equal))
+        .then_with(|| {
+            a.iter()
+                .zip(b)
+                .map(|(x, y)| if Arc::ptr_eq(&x.0, &y.0) { Ordering::Equal } else { x.0.cmp(&y.0) })
+                .find(|o| o.is_ne())
+                .unwrap_or(Ordering::Equal)
+        })
         .then_with(|| a.iter().zip(b).map(|(x, y)| x.1.cmp(&y.1)).find(|o| o.is_ne()).unwrap_or(Ordering::Equal))
 }
 
@@ -198,9 +204,19 @@ impl Ord for Value {
         match (self, other) {
             (Int(a), Int(b)) => a.cmp(b),
             (Bool(a), Bool(b)) => a.cmp(b),
-            (Str(a), Str(b)) | (ModelValue(a), ModelValue(b)) => a.cmp(b),
+            // Shared (reference-equal) values are common: unchanged parts of states, interned
+            // field names and literals.
+            (Str(a), Str(b)) | (ModelValue(a), ModelValue(b)) => {
+                if Arc::ptr_eq(a, b) {
+                    Ordering::Equal
+                } else {
+                    a.cmp(b)
+                }
+            }
+            (Set(a), Set(b)) | (Tuple(a), Tuple(b)) if Arc::ptr_eq(a, b) => Ordering::Equal,
             (Set(a), Set(b)) => cmp_slices(a, b),
             (Tuple(a), Tuple(b)) => cmp_slices(a, b),
+            (Record(a), Record(b)) if Arc::ptr_eq(a, b) => Ordering::Equal,
             (Record(a), Record(b)) => cmp_records(a, b),
             _ => match rank(self).cmp(&rank(other)) {
                 Ordering::Equal if rank(self) == 4 => cmp_sets(self, other),
@@ -223,7 +239,7 @@ impl PartialEq for Value {
         match (self, other) {
             (Int(a), Int(b)) => a == b,
             (Bool(a), Bool(b)) => a == b,
-            (Str(a), Str(b)) | (ModelValue(a), ModelValue(b)) => a == b,
+            (Str(a), Str(b)) | (ModelValue(a), ModelValue(b)) => Arc::ptr_eq(a, b) || a == b,
             (Set(a), Set(b)) | (Tuple(a), Tuple(b)) => Arc::ptr_eq(a, b) || a[..] == b[..],
             (Record(a), Record(b)) => Arc::ptr_eq(a, b) || a[..] == b[..],
             (Interval(l1, h1), Interval(l2, h2)) => (l1 == l2 && h1 == h2) || (h1 < l1 && h2 < l2),
