@@ -387,6 +387,7 @@ fn check_temporal_properties(model: &InterpModel, result: &mut CheckResult) {
     }
     let outcome = tla2_interp::liveness::check_properties(model, &LivenessOptions::default());
     let action = |a: Option<u32>| a.and_then(|a| model.actions().get(a as usize).cloned());
+    let mut worker = model.new_worker(0);
     match outcome.result.verdict {
         Ok(LivenessVerdict::Holds) => {}
         Ok(LivenessVerdict::Violated(v)) => {
@@ -395,7 +396,11 @@ fn check_temporal_properties(model: &InterpModel, result: &mut CheckResult) {
                 .states
                 .iter()
                 .zip(&v.actions)
-                .map(|(s, a)| TraceStep { values: s.to_vec(), action: action(*a), fingerprint: model.fingerprint(s) })
+                .map(|(s, a)| TraceStep {
+                    values: s.to_vec(),
+                    action: action(*a),
+                    fingerprint: model.fingerprint(&mut worker, s),
+                })
                 .collect();
             result.status = match v.kind {
                 ViolationKind::InitialPredicate => {

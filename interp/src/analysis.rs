@@ -18,7 +18,8 @@ const IMPURE: &[&str] = &[
     "RandomElement",
     "JavaTime",
     "TLCEval",
-    "IOEnv",
+    // IOEnv is constant-level in TLC (minLevel 0): trace specs read the log's path from it
+    // in a definition that must be evaluated once.
     "IOExec",
     "IOEnvExec",
     "IOExecTemplate",

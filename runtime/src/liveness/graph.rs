@@ -168,7 +168,7 @@ pub fn build<M: LivenessModel>(
         if !model.satisfies_constraints(&mut w, &s).map_err(LivenessError::Model)? {
             continue;
         }
-        if let hashbrown::hash_map::Entry::Vacant(v) = index.entry(model.fingerprint(&s)) {
+        if let hashbrown::hash_map::Entry::Vacant(v) = index.entry(model.fingerprint(&mut w, &s)) {
             v.insert(g.states.len() as u32);
             g.init.push(g.states.len() as u32);
             g.states.push(s);
@@ -213,7 +213,7 @@ fn expand<M: LivenessModel>(
             let b = model.eval_action_atom(w, *atom, &s, &t).map_err(me)?;
             g.action_vals[c].set(e, b);
         }
-        let target = *index.entry(model.fingerprint(&t)).or_insert_with(|| {
+        let target = *index.entry(model.fingerprint(w, &t)).or_insert_with(|| {
             g.states.push(t);
             (g.states.len() - 1) as u32
         });
