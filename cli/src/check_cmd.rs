@@ -168,6 +168,9 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
         println!("tla2 stopped the run at its time limit (--timeout).");
     }
     info.timed_out = timed_out;
+    // Trace validation (issue 7): for a trace spec (TraceLog), how far the log was matched and
+    // why not further; prints for human output, fills `info` for the machine outputs.
+    tla2_interp::trace_diag::report(model, &result, info, out.is_none());
     if out.is_none() {
         return result.exit_code();
     }

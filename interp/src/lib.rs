@@ -14,6 +14,7 @@ pub mod liveness;
 pub mod model;
 mod properties;
 mod symmetry;
+pub mod trace_diag;
 pub mod worker;
 
 pub use model::{InterpModel, ModelBuildError};

@@ -54,7 +54,7 @@ pub struct InterpModel {
 
 /// Per-thread scratch of the interpreter.
 pub struct InterpWorker {
-    data: RefCell<WorkerData>,
+    pub(crate) data: RefCell<WorkerData>,
 }
 
 impl InterpModel {
@@ -103,6 +103,11 @@ impl InterpModel {
     /// Sends `Print` output to `sink` instead of stdout (for workers made after this call).
     pub fn set_print_sink(&mut self, sink: PrintSink) {
         self.sink = sink;
+    }
+
+    /// The actions `next_states` walks, indexed like `actions()`.
+    pub(crate) fn split_actions_list(&self) -> &[SplitAction] {
+        &self.split
     }
 
     pub fn shared(&self) -> &Arc<Shared> {
