@@ -241,6 +241,8 @@ fn explain(model: &InterpModel, state: &[Value], a: &SplitAction) -> (usize, Opt
     ev.push_all(&a.env);
     let mut prefix: Vec<ExprId> = Vec::new();
     let mut level = conjuncts(model, a.expr);
+    // The partial next state after the conjuncts that hold, to show primed operands.
+    let mut partial: Vec<Option<Value>> = Vec::new();
     let mut depth = 0;
     for _ in 0..32 {
         let mut descended = false;
@@ -248,11 +250,12 @@ fn explain(model: &InterpModel, state: &[Value], a: &SplitAction) -> (usize, Opt
             let mut items = prefix.clone();
             items.extend_from_slice(&level[..=i]);
             let error = match has_successor(&ev, &items) {
-                Ok(true) => {
+                Ok(Some(next)) => {
                     depth += 1;
+                    partial = next;
                     continue;
                 }
-                Ok(false) => None,
+                Ok(None) => None,
                 Err(e) => Some(e),
             };
             if error.is_none() {
@@ -263,7 +266,7 @@ fn explain(model: &InterpModel, state: &[Value], a: &SplitAction) -> (usize, Opt
                     break;
                 }
             }
-            return (depth, Some(failed_conjunct(model, &ev, c, error)));
+            return (depth, Some(failed_conjunct(model, &ev, c, error, partial)));
         }
         if !descended {
             return (depth, None);
@@ -296,12 +299,12 @@ fn descend(model: &InterpModel, ev: &Ev<'_>, c: ExprId) -> Option<Vec<ExprId>> {
     Some(conjuncts(model, def.body))
 }
 
-/// True if the conjunction of `items` has a successor (a partial one counts).
-fn has_successor(ev: &Ev<'_>, items: &[ExprId]) -> Result<bool, tla2_runtime::value::EvalError> {
+/// The first (possibly partial) successor of the conjunction of `items`, if it has one.
+fn has_successor(ev: &Ev<'_>, items: &[ExprId]) -> Result<Option<Vec<Option<Value>>>, tla2_runtime::value::EvalError> {
     ev.next.borrow_mut().iter_mut().for_each(|v| *v = None);
-    let mut found = false;
-    let mut emit = |_: &[Option<Value>]| {
-        found = true;
+    let mut found = None;
+    let mut emit = |next: &[Option<Value>]| {
+        found = Some(next.to_vec());
         Ok(false)
     };
     Walker::new(ev, &mut emit).run_conjuncts(items)?;
@@ -314,6 +317,7 @@ fn failed_conjunct(
     ev: &Ev<'_>,
     c: ExprId,
     error: Option<tla2_runtime::value::EvalError>,
+    partial: Vec<Option<Value>>,
 ) -> FailedConjunct {
     let prog = model.program();
     let sh = model.shared();
@@ -327,7 +331,13 @@ fn failed_conjunct(
         Expr::Call { callee: Callee::Builtin(_), args } if args.len() <= 3 => args.clone(),
         _ => Vec::new(),
     };
-    ev.next.borrow_mut().iter_mut().for_each(|v| *v = None);
+    {
+        let mut next = ev.next.borrow_mut();
+        next.iter_mut().for_each(|v| *v = None);
+        for (slot, v) in next.iter_mut().zip(partial) {
+            *slot = v;
+        }
+    }
     let values = operands
         .into_iter()
         .filter(|e| !matches!(prog.expr(*e), Expr::Bool(_) | Expr::Int(_) | Expr::Str(_)))
