@@ -203,6 +203,30 @@ fn csv_write_formats_its_template_as_java_does() {
 }
 
 #[test]
+fn csv_write_record_appends_headers_then_values_as_tlc_prints_them() {
+    // TLC 2026.04 wrote these lines for the same calls (fields named in alphabetical order).
+    let path = std::env::temp_dir().join(format!("tla2-csv-record-{}.csv", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let file = Value::str(path.to_str().unwrap());
+    let rec = |a: i64, b: &str, c: Value| Value::record([("a", int(a)), ("b", Value::str(b)), ("c", c)]);
+    let first = rec(42, "frob", set(&[1, 2]));
+    let second = rec(43, "x", Value::empty_tuple());
+    let hash = Value::str("#");
+    assert_eq!(
+        call("CSV", "CSVWriteRecord", &[first, hash.clone(), Value::Bool(true), file.clone()]),
+        Ok(Value::Bool(true))
+    );
+    assert_eq!(
+        call("CSV", "CSVWriteRecord", &[second, hash.clone(), Value::Bool(false), file.clone()]),
+        Ok(Value::Bool(true))
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(text, "a#b#c\n42#\"frob\"#{1, 2}\n43#\"x\"#<<>>\n");
+    assert!(call("CSV", "CSVWriteRecord", &[seq(&[1]), hash, Value::Bool(true), file]).is_err());
+}
+
+#[test]
 fn bags_ext_adds_removes_and_folds_every_copy() {
     let b = call("BagsExt", "BagAdd", &[Value::empty_tuple(), int(5)]).unwrap();
     let bb = call("BagsExt", "BagAdd", &[b.clone(), int(5)]).unwrap();
