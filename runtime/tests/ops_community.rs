@@ -130,6 +130,36 @@ fn json_round_trips_records_and_sequences() {
 }
 
 #[test]
+fn json_numbers_become_tlc_ints_and_files_are_written_as_tlc_writes_them() {
+    use tla2_runtime::ops::json::from_json;
+    // TLC 2026.04 read {"a": N} as these integers (Java's asInt: truncation, low 32 bits).
+    for (text, expected) in [
+        ("2.7", 2),
+        ("-1.5", -1),
+        ("1e3", 1000),
+        ("0.0", 0),
+        ("3000000000", -1294967296),
+        ("12345678901234567890", -350287150),
+    ] {
+        let j: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(from_json(&j), Ok(int(expected)), "{text}");
+    }
+    let null = from_json(&serde_json::Value::Null).unwrap_err();
+    assert_eq!(null.message, "Cannot convert value: unsupported JSON value null");
+    // TLC writes JsonSerialize without a final newline, ndJsonSerialize with one per line.
+    let dir = std::env::temp_dir().join(format!("tla2-json-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = |name: &str| Value::str(dir.join(name).to_str().unwrap());
+    let rec = Value::record([("a", seq(&[1, 2])), ("b", Value::str("s"))]);
+    assert_eq!(call("Json", "JsonSerialize", &[file("o.json"), rec]), Ok(Value::Bool(true)));
+    assert_eq!(std::fs::read_to_string(dir.join("o.json")).unwrap(), "{\"a\":[1,2],\"b\":\"s\"}");
+    let lines = Value::tuple(vec![Value::record([("a", int(1))]), Value::record([("b", Value::empty_tuple())])]);
+    assert_eq!(call("Json", "ndJsonSerialize", &[file("o.ndjson"), lines]), Ok(Value::Bool(true)));
+    assert_eq!(std::fs::read_to_string(dir.join("o.ndjson")).unwrap(), "{\"a\":1}\n{\"b\":[]}\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn io_utils_read_the_environment_through_the_context() {
     let env = call("IOUtils", "IOEnv", &[]).unwrap();
     assert_eq!(env.field("JSON"), Ok(Value::str("trace.ndjson")));
