@@ -39,19 +39,21 @@ const DEPTH_MARGIN: u64 = 10;
 pub fn report(model: &InterpModel, result: &CheckResult, info: &mut RunInfo, human: bool) {
     let Some(diag) = diagnose(model, result) else { return };
     let failed = !result.status.is_success() && result.status != Status::Interrupted;
+    let mut notes = Vec::new();
     if diag.short() {
         let (index, len) = (diag.matched + 1, diag.trace_length);
-        let mut note = Note::new(
+        notes.push(Note::new(
             TRACE_NOT_CONSUMED,
-            format!("the trace was matched up to line {} of {len}: the cursor stopped at {index}", diag.matched),
-        );
-        note.location = None;
-        info.warnings.push(note);
+            format!(
+                "the run ended with the cursor at {index} of {len} trace lines (lines 1..{} matched)",
+                diag.matched
+            ),
+        ));
     }
     let longest = result.stats.depth as u64;
     if longest > DEPTH_FACTOR * diag.trace_length + DEPTH_MARGIN && !diag.silent_steps.is_empty() {
         let names: Vec<String> = diag.silent_steps.iter().map(|(a, n)| format!("{a} ({n} steps)")).collect();
-        info.warnings.push(Note::new(
+        notes.push(Note::new(
             TRACE_DEPTH_EXCEEDS,
             format!(
                 "behaviours reach depth {longest} for a trace of {} lines; actions that fired without \
@@ -63,14 +65,13 @@ pub fn report(model: &InterpModel, result: &CheckResult, info: &mut RunInfo, hum
     }
     if human && (failed || diag.short()) {
         print!("{}", diag.human());
-        if diag.short() && !failed {
-            println!(
-                "Warning ({TRACE_NOT_CONSUMED}): the run ended with the cursor at {} of {} trace lines.",
-                diag.matched + 1,
-                diag.trace_length
-            );
+    }
+    if human {
+        for n in &notes {
+            println!("Warning ({}): {}.", n.code, n.message);
         }
     }
+    info.warnings.extend(notes);
     info.trace_validation = Some(diag);
 }
 

@@ -73,11 +73,23 @@ fn the_diverging_trace_names_its_line_the_action_and_the_false_conjunct() {
 }
 
 #[test]
+fn behaviours_far_longer_than_the_trace_name_the_silent_actions() {
+    let (code, stdout) = run_in("tests/specs", None, &["check", "trace_depth/SilentTrace.tla"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("Warning (TLA2_TRACE_DEPTH_EXCEEDS_LOG): behaviours reach depth 23 for a trace of 2 lines"));
+    assert!(stdout.contains("Tick (60 steps)"), "{stdout}");
+    assert!(!stdout.contains("TLA2_TRACE_NOT_CONSUMED"), "{stdout}");
+}
+
+#[test]
 fn a_successful_run_that_stops_short_of_the_trace_end_warns() {
     let spec = "trace_short/CounterTrace.tla";
     let (code, stdout) = run_in("tests/specs", None, &["check", spec]);
     assert_eq!(code, 0, "TLC reports success here: {stdout}");
-    assert!(stdout.contains("Warning (TLA2_TRACE_NOT_CONSUMED): the run ended with the cursor at 3 of 4"), "{stdout}");
+    assert!(
+        stdout.contains("Warning (TLA2_TRACE_NOT_CONSUMED): the run ended with the cursor at 3 of 4 trace"),
+        "{stdout}"
+    );
     assert!(stdout.contains("conjunct x' = logline.x"), "{stdout}");
     assert!(stdout.contains("x' = 3") && stdout.contains("logline.x = 5"), "{stdout}");
     let (_, lines) = run_in("tests/specs", None, &["check", spec, "--output", "json-lines"]);
