@@ -42,13 +42,19 @@ pub fn report(model: &InterpModel, result: &CheckResult, info: &mut RunInfo, hum
     let mut notes = Vec::new();
     if diag.short() {
         let (index, len) = (diag.matched + 1, diag.trace_length);
-        notes.push(Note::new(
+        let mut note = Note::new(
             TRACE_NOT_CONSUMED,
             format!(
                 "the run ended with the cursor at {index} of {len} trace lines (lines 1..{} matched)",
                 diag.matched
             ),
-        ));
+        );
+        // SARIF and JSON readers get the first explanation with the note itself.
+        if let Some((c, f)) = diag.candidates.iter().find_map(|c| c.failed.as_ref().map(|f| (c, f))) {
+            note.message.push_str(&format!("; {} refuses line {index}: {} is false", c.name, f.text));
+            note.location = f.location.clone();
+        }
+        notes.push(note);
     }
     let longest = result.stats.depth as u64;
     if longest > DEPTH_FACTOR * diag.trace_length + DEPTH_MARGIN && !diag.silent_steps.is_empty() {
