@@ -65,6 +65,12 @@ impl<'e, 'a> Walker<'e, 'a> {
         self.walk(e, &Cont::Done)
     }
 
+    /// Walks `items` as one conjunction under the current locals (the trace diagnosis asks
+    /// which prefix of an action's conjuncts still has a successor).
+    pub(crate) fn run_conjuncts(&mut self, items: &[ExprId]) -> Result<(), EvalError> {
+        self.cont(&Cont::Conj { items, depth: self.ev.env_len(), next: &Cont::Done })
+    }
+
     pub(crate) fn walk(&mut self, e: ExprId, k: &Cont<'_>) -> Result<(), EvalError> {
         if self.stopped {
             return Ok(());

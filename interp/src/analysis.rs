@@ -18,7 +18,8 @@ const IMPURE: &[&str] = &[
     "RandomElement",
     "JavaTime",
     "TLCEval",
-    "IOEnv",
+    // IOEnv is constant-level in TLC (minLevel 0): trace specs read the log's path from it
+    // in a definition that must be evaluated once.
     "IOExec",
     "IOEnvExec",
     "IOExecTemplate",
@@ -286,44 +287,5 @@ pub(crate) fn binders(e: &Expr) -> Vec<LocalId> {
         Expr::Lambda { params, .. } => params.iter().map(|p| p.local).collect(),
         Expr::TemporalForall { vars, .. } | Expr::TemporalExists { vars, .. } => vars.clone(),
         _ => Vec::new(),
-    }
-}
-
-/// Whether evaluating `e` can call the builtin named `name`, directly or through definitions
-/// (operator values and LET definitions included).
-pub(crate) fn reaches_builtin(prog: &Program, e: ExprId, name: &str) -> bool {
-    let mut seen_defs = vec![false; prog.defs.len()];
-    let mut stack = vec![e];
-    let mut kids = Vec::new();
-    while let Some(x) = stack.pop() {
-        let expr = prog.expr(x);
-        match expr {
-            Expr::Call { callee: Callee::Builtin(b), .. } | Expr::OpValue(Callee::Builtin(b))
-                if prog.builtin(*b).name == name =>
-            {
-                return true;
-            }
-            Expr::Call { callee: Callee::Def(d), .. } | Expr::OpValue(Callee::Def(d)) => {
-                push_def(prog, *d, &mut seen_defs, &mut stack);
-            }
-            Expr::Let { defs, .. } => {
-                for d in defs {
-                    push_def(prog, *d, &mut seen_defs, &mut stack);
-                }
-            }
-            _ => {}
-        }
-        kids.clear();
-        children(expr, &mut kids);
-        stack.extend(kids.iter().copied());
-    }
-    false
-}
-
-fn push_def(prog: &Program, d: DefId, seen: &mut [bool], stack: &mut Vec<ExprId>) {
-    let i = def_index(d);
-    if !seen[i] {
-        seen[i] = true;
-        stack.push(prog.def(d).body);
     }
 }

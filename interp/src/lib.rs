@@ -17,6 +17,7 @@ mod properties;
 mod spec_model;
 mod state_cache;
 mod symmetry;
+pub mod trace_diag;
 pub mod worker;
 
 pub use model::{InterpModel, ModelBuildError};

@@ -474,8 +474,8 @@ impl Model for LiveModel<'_> {
     ) -> Result<bool, ModelError> {
         self.model.satisfies_action_constraints(&mut w.inner, s, t)
     }
-    fn fingerprint(&self, s: &Self::State) -> u64 {
-        self.model.fingerprint(s)
+    fn fingerprint(&self, w: &mut LiveWorker, s: &Self::State) -> u64 {
+        self.model.fingerprint(&mut w.inner, s)
     }
     fn state_values(&self, s: &Self::State) -> Vec<Value> {
         self.model.state_values(s)

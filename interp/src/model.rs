@@ -54,22 +54,12 @@ pub struct InterpModel {
 
 /// Per-thread scratch of the interpreter.
 pub struct InterpWorker {
-    data: RefCell<WorkerData>,
+    pub(crate) data: RefCell<WorkerData>,
 }
 
 impl InterpModel {
     /// A model without INIT (a cfg that only checks ASSUMEs) has no initial state, as in TLC.
     pub fn new(program: Program, sources: SourceMap) -> Result<InterpModel, ModelBuildError> {
-        if let Some(view) = &program.model.view {
-            // Fingerprints are computed without the engine's snapshot, so a VIEW that reads
-            // TLCGet (e.g. TLCGet("level")) would be fingerprinted wrongly: refuse it.
-            if crate::analysis::reaches_builtin(&program, view.expr, "TLCGet") {
-                return Err(ModelBuildError::Unsupported(format!(
-                    "the VIEW {} reads TLCGet, which tla2 does not support in a VIEW yet",
-                    view.name
-                )));
-            }
-        }
         let sh = Arc::new(Shared::new(program, sources));
         let mut m = InterpModel {
             vars: sh.prog.vars.iter().map(|v| v.name.clone()).collect(),
@@ -113,6 +103,11 @@ impl InterpModel {
     /// Sends `Print` output to `sink` instead of stdout (for workers made after this call).
     pub fn set_print_sink(&mut self, sink: PrintSink) {
         self.sink = sink;
+    }
+
+    /// The actions `next_states` walks, indexed like `actions()`.
+    pub(crate) fn split_actions_list(&self) -> &[SplitAction] {
+        &self.split
     }
 
     pub fn shared(&self) -> &Arc<Shared> {
@@ -359,6 +354,7 @@ impl Model for InterpModel {
         from: &Self::State,
         to: &Self::State,
     ) -> Result<bool, ModelError> {
+        let _level = StepLevel::enter(worker);
         let ev = Ev::for_step(&self.sh, from, to, &worker.data);
         Ok(self.check_predicates(worker, &self.sh.prog.model.action_constraints, &ev)?.is_none())
     }
@@ -373,6 +369,7 @@ impl Model for InterpModel {
         from: &Self::State,
         to: &Self::State,
     ) -> Result<Option<usize>, ModelError> {
+        let _level = StepLevel::enter(worker);
         let ev = Ev::for_step(&self.sh, from, to, &worker.data);
         for (i, preds) in self.action_preds.iter().enumerate() {
             for p in preds {
@@ -384,7 +381,7 @@ impl Model for InterpModel {
         Ok(None)
     }
 
-    fn fingerprint(&self, state: &Self::State) -> u64 {
+    fn fingerprint(&self, worker: &mut Self::Worker, state: &Self::State) -> u64 {
         let canon;
         let st: &[Value] = match &self.symmetry {
             Some(s) => {
@@ -396,13 +393,11 @@ impl Model for InterpModel {
         let fp = match &self.sh.prog.model.view {
             // A VIEW that fails to evaluate falls back to the whole state: `fingerprint` cannot
             // report errors, and the engine evaluates invariants on the state anyway.
-            Some(view) => {
-                let worker = RefCell::new(WorkerData::default());
-                match Ev::new(&self.sh, st, &worker).eval(view.expr) {
-                    Ok(v) => fingerprint_values(std::slice::from_ref(&v)),
-                    Err(_) => fingerprint_values(st),
-                }
-            }
+            // The VIEW sees the worker's snapshot: the engine set its level to the state's.
+            Some(view) => match Ev::new(&self.sh, st, &worker.data).eval(view.expr) {
+                Ok(v) => fingerprint_values(std::slice::from_ref(&v)),
+                Err(_) => fingerprint_values(st),
+            },
             None => fingerprint_values(st),
         };
         fp.max(1)
@@ -410,5 +405,25 @@ impl Model for InterpModel {
 
     fn state_values(&self, state: &Self::State) -> Vec<Value> {
         state.to_vec()
+    }
+}
+
+/// While a step predicate (ACTION_CONSTRAINT, `[][A]_v` property) is evaluated, `TLCGet("level")`
+/// is the level of the step's first state, as in TLC (which evaluates it with the current state
+/// as `s0`); the engine's snapshot holds the successor's level. Restores it when dropped.
+struct StepLevel<'a>(&'a RefCell<WorkerData>, u32);
+
+impl<'a> StepLevel<'a> {
+    fn enter(worker: &'a InterpWorker) -> StepLevel<'a> {
+        let mut data = worker.data.borrow_mut();
+        let level = data.snapshot.level;
+        data.snapshot.level = level.saturating_sub(1);
+        StepLevel(&worker.data, level)
+    }
+}
+
+impl Drop for StepLevel<'_> {
+    fn drop(&mut self) {
+        self.0.borrow_mut().snapshot.level = self.1;
     }
 }

@@ -6,7 +6,8 @@ use serde_json::json;
 use tla2_runtime::checker::{SpecInfo, SpecModel, TemporalOutcome};
 use tla2_runtime::liveness::LivenessOptions;
 use tla2_runtime::model::{ActionId, EngineSnapshot, Model, ModelError, PropertyInfo};
-use tla2_runtime::report::json::Note;
+use tla2_runtime::report::json::{Note, RunInfo};
+use tla2_runtime::report::CheckResult;
 use tla2_runtime::value::Value;
 use tla2_runtime::worker::PrintSink;
 
@@ -36,6 +37,11 @@ impl SpecModel for InterpModel {
         let mut notes: Vec<Note> = symmetry_with_liveness(self).into_iter().collect();
         notes.extend(constant_invariants(self));
         notes
+    }
+
+    fn report_extras(&self, result: &CheckResult, info: &mut RunInfo, human: bool) {
+        // Trace validation (issue 7): how far the log was matched and why not further.
+        crate::trace_diag::report(self, result, info, human);
     }
 
     fn cfg_check_deadlock(&self) -> Option<bool> {

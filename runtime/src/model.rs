@@ -55,8 +55,9 @@ impl ModelError {
 pub struct EngineSnapshot {
     /// Depth of the state being expanded (initial states are level 1, as in TLC); 0 while the
     /// initial states are computed. While the successors of a level-L state are checked
-    /// (constraints, invariants, action properties) it is L + 1, the successors' level, as
-    /// `TLCGet("level")` is in TLC.
+    /// (constraints, invariants) it is L + 1, the successors' level, as `TLCGet("level")` is in
+    /// TLC. Step predicates (ACTION_CONSTRAINT, action properties) read L, the level of the
+    /// step's first state, as in TLC: models subtract 1 while they evaluate them.
     pub level: u32,
     /// Counts as of the start of the batch of states the engine is expanding.
     pub distinct: u64,
@@ -115,7 +116,10 @@ pub trait Model: Sync {
     ) -> Result<bool, ModelError>;
 
     /// The fingerprint of the state's VIEW, after SYMMETRY canonicalization; never 0.
-    fn fingerprint(&self, state: &Self::State) -> u64;
+    /// A VIEW may read the engine's snapshot (TLC's trace specs use `<<vars, TLCGet("level")>>`):
+    /// callers set the worker's snapshot level to the level of `state` (initial states are 1)
+    /// before asking, as TLC evaluates the VIEW with the state's own level.
+    fn fingerprint(&self, worker: &mut Self::Worker, state: &Self::State) -> u64;
     /// The state's variable values, in `variables()` order, for reports.
     fn state_values(&self, state: &Self::State) -> Vec<Value>;
 

@@ -67,7 +67,7 @@ impl Model for Toy {
     fn satisfies_action_constraints(&self, _: &mut (), _: &u32, _: &u32) -> Result<bool, ModelError> {
         Ok(true)
     }
-    fn fingerprint(&self, s: &u32) -> u64 {
+    fn fingerprint(&self, _: &mut (), s: &u32) -> u64 {
         *s as u64 + 1
     }
     fn state_values(&self, s: &u32) -> Vec<Value> {

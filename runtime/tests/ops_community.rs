@@ -130,6 +130,36 @@ fn json_round_trips_records_and_sequences() {
 }
 
 #[test]
+fn json_numbers_become_tlc_ints_and_files_are_written_as_tlc_writes_them() {
+    use tla2_runtime::ops::json::from_json;
+    // TLC 2026.04 read {"a": N} as these integers (Java's asInt: truncation, low 32 bits).
+    for (text, expected) in [
+        ("2.7", 2),
+        ("-1.5", -1),
+        ("1e3", 1000),
+        ("0.0", 0),
+        ("3000000000", -1294967296),
+        ("12345678901234567890", -350287150),
+    ] {
+        let j: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(from_json(&j), Ok(int(expected)), "{text}");
+    }
+    let null = from_json(&serde_json::Value::Null).unwrap_err();
+    assert_eq!(null.message, "Cannot convert value: unsupported JSON value null");
+    // TLC writes JsonSerialize without a final newline, ndJsonSerialize with one per line.
+    let dir = std::env::temp_dir().join(format!("tla2-json-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = |name: &str| Value::str(dir.join(name).to_str().unwrap());
+    let rec = Value::record([("a", seq(&[1, 2])), ("b", Value::str("s"))]);
+    assert_eq!(call("Json", "JsonSerialize", &[file("o.json"), rec]), Ok(Value::Bool(true)));
+    assert_eq!(std::fs::read_to_string(dir.join("o.json")).unwrap(), "{\"a\":[1,2],\"b\":\"s\"}");
+    let lines = Value::tuple(vec![Value::record([("a", int(1))]), Value::record([("b", Value::empty_tuple())])]);
+    assert_eq!(call("Json", "ndJsonSerialize", &[file("o.ndjson"), lines]), Ok(Value::Bool(true)));
+    assert_eq!(std::fs::read_to_string(dir.join("o.ndjson")).unwrap(), "{\"a\":1}\n{\"b\":[]}\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn io_utils_read_the_environment_through_the_context() {
     let env = call("IOUtils", "IOEnv", &[]).unwrap();
     assert_eq!(env.field("JSON"), Ok(Value::str("trace.ndjson")));
@@ -200,6 +230,30 @@ fn csv_write_formats_its_template_as_java_does() {
         Ok("a#\"b\"%".to_string())
     );
     assert!(tla2_runtime::ops::csv::java_format("%d", &["1".into()]).is_err());
+}
+
+#[test]
+fn csv_write_record_appends_headers_then_values_as_tlc_prints_them() {
+    // TLC 2026.04 wrote these lines for the same calls (fields named in alphabetical order).
+    let path = std::env::temp_dir().join(format!("tla2-csv-record-{}.csv", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let file = Value::str(path.to_str().unwrap());
+    let rec = |a: i64, b: &str, c: Value| Value::record([("a", int(a)), ("b", Value::str(b)), ("c", c)]);
+    let first = rec(42, "frob", set(&[1, 2]));
+    let second = rec(43, "x", Value::empty_tuple());
+    let hash = Value::str("#");
+    assert_eq!(
+        call("CSV", "CSVWriteRecord", &[first, hash.clone(), Value::Bool(true), file.clone()]),
+        Ok(Value::Bool(true))
+    );
+    assert_eq!(
+        call("CSV", "CSVWriteRecord", &[second, hash.clone(), Value::Bool(false), file.clone()]),
+        Ok(Value::Bool(true))
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(text, "a#b#c\n42#\"frob\"#{1, 2}\n43#\"x\"#<<>>\n");
+    assert!(call("CSV", "CSVWriteRecord", &[seq(&[1]), hash, Value::Bool(true), file]).is_err());
 }
 
 #[test]

@@ -170,7 +170,7 @@ pub fn bfs<M: Model>(m: &M) -> Result<(usize, usize), String> {
     let mut level = Vec::new();
     let mut err = None;
     m.init_states(&mut w, &mut |s| level.push(s)).map_err(|e| e.error.message)?;
-    level.retain(|s| seen.insert(m.fingerprint(s)));
+    level.retain(|s| seen.insert(m.fingerprint(&mut w, s)));
     let mut depth = 0;
     while !level.is_empty() {
         depth += 1;
@@ -182,12 +182,13 @@ pub fn bfs<M: Model>(m: &M) -> Result<(usize, usize), String> {
             if !m.satisfies_constraints(&mut w, s).map_err(|e| e.error.message)? {
                 continue;
             }
-            m.next_states(&mut w, s, &mut |_, t| {
-                if seen.insert(m.fingerprint(&t)) {
+            let mut successors = Vec::new();
+            m.next_states(&mut w, s, &mut |_, t| successors.push(t)).map_err(|e| e.error.message)?;
+            for t in successors {
+                if seen.insert(m.fingerprint(&mut w, &t)) {
                     next.push(t)
                 }
-            })
-            .map_err(|e| e.error.message)?;
+            }
         }
         level = next;
     }

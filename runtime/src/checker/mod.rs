@@ -16,7 +16,8 @@ pub use run::{main, run, take_timeout};
 
 use crate::liveness::{LivenessError, LivenessOptions, LivenessResult};
 use crate::model::{ActionId, EngineSnapshot, Model, ModelError, PropertyInfo};
-use crate::report::json::Note;
+use crate::report::json::{Note, RunInfo};
+use crate::report::CheckResult;
 use crate::value::Value;
 use crate::worker::PrintSink;
 
@@ -51,6 +52,10 @@ pub trait SpecModel: Model + Sized {
     fn warnings(&self) -> Vec<Note> {
         Vec::new()
     }
+
+    /// What the model adds to the report once the run is over (the trace-validation diagnosis):
+    /// printed when `human`, else added to `info` for the machine formats.
+    fn report_extras(&self, _result: &CheckResult, _info: &mut RunInfo, _human: bool) {}
 
     /// The cfg's `CHECK_DEADLOCK`, if given.
     fn cfg_check_deadlock(&self) -> Option<bool>;

@@ -87,6 +87,7 @@ pub(super) fn check_behaviour<M: SpecModel>(
 /// The verdict and lasso of a temporal check; `None` when the properties hold.
 fn temporal_verdict<M: SpecModel>(model: &M, outcome: TemporalOutcome<M::State>) -> Option<(Status, Vec<TraceStep>)> {
     let action = |a: Option<u32>| a.and_then(|a| model.actions().get(a as usize).cloned());
+    let mut worker = model.new_worker(0);
     let status = match outcome.result.verdict {
         Ok(LivenessVerdict::Holds) => return None,
         Ok(LivenessVerdict::Violated(v)) => {
@@ -98,7 +99,7 @@ fn temporal_verdict<M: SpecModel>(model: &M, outcome: TemporalOutcome<M::State>)
                 .map(|(s, a)| TraceStep {
                     values: model.state_values(s),
                     action: action(*a),
-                    fingerprint: model.fingerprint(s),
+                    fingerprint: model.fingerprint(&mut worker, s),
                 })
                 .collect();
             let status = match v.kind {

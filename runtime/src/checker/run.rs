@@ -179,6 +179,7 @@ fn run_model<M: SpecModel>(opts: &RunOptions, out: Option<&MachineOutput>, info:
         }
     }
     info.timed_out = timed_out;
+    model.report_extras(&result, info, out.is_none());
     if out.is_none() {
         return result.exit_code();
     }

@@ -194,7 +194,7 @@ impl<'a, M: Model> Run<'a, M> {
                     break;
                 }
             };
-            let new = in_model && self.seen.insert(model.fingerprint(&state));
+            let new = in_model && self.seen.insert(model.fingerprint(&mut worker, &state));
             if new {
                 self.links.push(None, ordinal as u64);
                 self.stats.depth = 1;
@@ -207,7 +207,7 @@ impl<'a, M: Model> Run<'a, M> {
                 };
                 match status {
                     Some(status @ Status::InvariantViolation { .. }) if self.opts.continue_after_violation => {
-                        let trace = vec![self.step(&state, None)];
+                        let trace = vec![self.step(&mut worker, &state, None)];
                         let violation = Violation { status, trace };
                         self.observer.event(&EngineEvent::Violation(Box::new(violation.clone())));
                         self.violations.push(violation);
@@ -438,7 +438,9 @@ impl<'a, M: Model> Run<'a, M> {
             }
             Stop::Interrupted => (Status::Interrupted, Vec::new()),
             Stop::Init { status, state } => {
-                let trace = state.map(|s| self.step(&s, None));
+                let mut worker = self.worker(0);
+                self.model.set_snapshot(&mut worker, &EngineSnapshot { level: 1, ..self.snapshot(0, 0) });
+                let trace = state.map(|s| self.step(&mut worker, &s, None));
                 (status, trace.into_iter().collect())
             }
             Stop::Found { status, parent_number, parent, successor } => {
@@ -464,14 +466,22 @@ impl<'a, M: Model> Run<'a, M> {
         let snapshot = self.snapshot(0, self.stats.left_on_queue);
         let mut worker = self.worker(0);
         let path = replay(self.model, &mut worker, &self.links, &self.seen, (parent_number, parent), &snapshot)?;
-        let mut trace: Vec<TraceStep> = path.iter().map(|(s, a)| self.step(s, *a)).collect();
+        // Each state is fingerprinted at its own level (a VIEW may read TLCGet("level")).
+        let mut trace = Vec::with_capacity(path.len() + 1);
+        for (i, (s, a)) in path.iter().enumerate() {
+            self.model.set_snapshot(&mut worker, &EngineSnapshot { level: i as u32 + 1, ..snapshot.clone() });
+            trace.push(self.step(&mut worker, s, *a));
+        }
         if let Some((action, state)) = successor {
-            trace.push(self.step(&state, Some(action)));
+            let level = path.len() as u32 + 1;
+            self.model.set_snapshot(&mut worker, &EngineSnapshot { level, ..snapshot.clone() });
+            trace.push(self.step(&mut worker, &state, Some(action)));
         }
         Ok(trace)
     }
 
-    fn step(&self, state: &M::State, action: Option<ActionId>) -> TraceStep {
+    /// A trace step; the worker's snapshot must have the state's level (see `Model::fingerprint`).
+    fn step(&self, worker: &mut M::Worker, state: &M::State, action: Option<ActionId>) -> TraceStep {
         TraceStep {
             values: self.model.state_values(state),
             // An action id the model did not declare still marks a successor, never an
@@ -480,7 +490,7 @@ impl<'a, M: Model> Run<'a, M> {
                 let declared = self.model.actions().get(a as usize).cloned();
                 declared.unwrap_or_else(|| ActionInfo { name: format!("action {a}"), location: None })
             }),
-            fingerprint: self.model.fingerprint(state),
+            fingerprint: self.model.fingerprint(worker, state),
         }
     }
 }

@@ -105,7 +105,7 @@ impl<M: Model> ExpandCtx<'_, M> {
             let snapshot = self.snapshot_for(last, worker_index);
             self.model.set_snapshot(worker, &EngineSnapshot { level: snapshot.level + 1, ..snapshot });
             fps.clear();
-            fps.extend(buffer.iter().map(|(_, s)| self.model.fingerprint(s)));
+            fps.extend(buffer.iter().map(|(_, s)| self.model.fingerprint(worker, s)));
             for &fp in &fps {
                 self.seen.prefetch(fp);
             }

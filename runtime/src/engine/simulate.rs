@@ -356,7 +356,7 @@ fn initial_states<M: Model>(
             Ok(false) => {}
             Err(status) => {
                 tally.no_summary = matches!(status, Status::InvariantViolation { .. });
-                return Err(found(status, trace_steps(model, &[(None, &state)])));
+                return Err(found(status, trace_steps(model, worker, &[(None, &state)])));
             }
         }
     }

@@ -101,7 +101,8 @@ pub fn replay<M: Model>(
             Some((previous, _)) => pick_successor(model, worker, previous, ordinal)?,
         };
         let (state, action) = picked;
-        let fp = model.fingerprint(&state);
+        model.set_snapshot(worker, &EngineSnapshot { level: step as u32 + 1, ..snapshot.clone() });
+        let fp = model.fingerprint(worker, &state);
         if !seen.contains(fp) {
             return Err(format!(
                 "state {} of the counterexample (ordinal {ordinal}) has fingerprint {fp:#018x}, \

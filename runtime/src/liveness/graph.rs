@@ -150,9 +150,11 @@ pub fn from_trace<M: LivenessModel>(
     let mut index: HashMap<u64, u32> = HashMap::new();
     let mut edges: Vec<Vec<(u32, ActionId)>> = Vec::new();
     let mut prev: Option<u32> = None;
-    for (action, s) in trace {
+    for (level, (action, s)) in trace.iter().enumerate() {
         let next = g.states.len() as u32;
-        let v = *index.entry(model.fingerprint(s)).or_insert_with(|| {
+        // A VIEW may read the level of the state (TLCGet("level")), as during the search.
+        model.set_snapshot(&mut w, &EngineSnapshot { level: level as u32 + 1, ..EngineSnapshot::default() });
+        let v = *index.entry(model.fingerprint(&mut w, s)).or_insert_with(|| {
             g.states.push(s.clone());
             edges.push(Vec::new());
             next
@@ -221,7 +223,7 @@ pub fn build<M: LivenessModel>(
         if !model.satisfies_constraints(&mut w, &s).map_err(LivenessError::Model)? {
             continue;
         }
-        if let hashbrown::hash_map::Entry::Vacant(v) = index.entry(model.fingerprint(&s)) {
+        if let hashbrown::hash_map::Entry::Vacant(v) = index.entry(model.fingerprint(&mut w, &s)) {
             v.insert(g.states.len() as u32);
             g.init.push(g.states.len() as u32);
             g.states.push(s);
@@ -266,7 +268,7 @@ fn expand<M: LivenessModel>(
             let b = model.eval_action_atom(w, *atom, &s, &t).map_err(me)?;
             g.action_vals[c].set(e, b);
         }
-        let target = *index.entry(model.fingerprint(&t)).or_insert_with(|| {
+        let target = *index.entry(model.fingerprint(w, &t)).or_insert_with(|| {
             g.states.push(t);
             (g.states.len() - 1) as u32
         });

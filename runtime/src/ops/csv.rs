@@ -1,5 +1,5 @@
 //! Module `"CSV"`: `CSVWrite` (append one line formatted as Java's `String.format` with every
-//! argument printed as a value), `CSVRead`, `CSVRecords`.
+//! argument printed as a value), `CSVWriteRecord`, `CSVRead`, `CSVRecords`.
 
 use std::io::Write;
 
@@ -8,6 +8,7 @@ use crate::value::{EvalError, Value};
 
 pub(crate) const OPS: ModuleOps = &[
     builtin!("CSVWrite", |template, params, path| csv_write(template, params, path)),
+    builtin!("CSVWriteRecord", |record, delim, headers, path| csv_write_record(record, delim, headers, path)),
     builtin!("CSVRead", |columns, delim, path| csv_read(columns, delim, path)),
     builtin!("CSVRecords", |path| csv_records(path)),
 ];
@@ -71,6 +72,39 @@ fn csv_write(template: &Value, params: &Value, path: &Value) -> Result<Value, Ev
         .open(p)
         .map_err(|e| EvalError::other(format!("Failed to open the file {p}: {e}")))?;
     writeln!(file, "{line}").map_err(|e| EvalError::other(format!("Failed to write the file {p}: {e}")))?;
+    Ok(Value::Bool(true))
+}
+
+/// As TLC's `CSV.writeRecord`: appends, if `headers`, the record's field names joined by
+/// `delim`, then its values printed as TLC prints them, each line ended by a newline. Fields are
+/// in alphabetical order; TLC orders them by when their names were first interned (usually their
+/// first appearance in the spec), which tla2 does not track.
+fn csv_write_record(record: &Value, delim: &Value, headers: &Value, path: &Value) -> Result<Value, EvalError> {
+    let fields = match record {
+        Value::Record(_) => record.as_record()?,
+        _ => {
+            return Err(EvalError::type_mismatch(format!(
+                "The first argument of CSVWriteRecord should be a record, but instead it is: {record}"
+            )))
+        }
+    };
+    let delim = delim.as_str()?;
+    let mut text = String::new();
+    if headers.as_bool()? {
+        let names: Vec<&str> = fields.iter().map(|(k, _)| &**k).collect();
+        text.push_str(&names.join(delim));
+        text.push('\n');
+    }
+    let values: Vec<String> = fields.iter().map(|(_, v)| v.to_string()).collect();
+    text.push_str(&values.join(delim));
+    text.push('\n');
+    let p = path.as_str()?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(p)
+        .map_err(|e| EvalError::other(format!("Failed to open the file {p}: {e}")))?;
+    file.write_all(text.as_bytes()).map_err(|e| EvalError::other(format!("Failed to write the file {p}: {e}")))?;
     Ok(Value::Bool(true))
 }
 

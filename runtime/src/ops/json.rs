@@ -14,7 +14,8 @@ pub(crate) const OPS: ModuleOps = &[
     builtin!("ToJson", |v| Ok(Value::Str(Arc::from(to_json(v)?.to_string())))),
     builtin!("ToJsonArray", |v| Ok(Value::Str(Arc::from(to_json(v)?.to_string())))),
     builtin!("ToJsonObject", |v| Ok(Value::Str(Arc::from(to_json(v)?.to_string())))),
-    builtin!("JsonSerialize", |path, v| write_file(path, &format!("{}\n", to_json(v)?))),
+    // As TLC: the document without a trailing newline.
+    builtin!("JsonSerialize", |path, v| write_file(path, &to_json(v)?.to_string())),
     builtin!("ndJsonSerialize", |path, v| {
         let mut text = String::new();
         for e in v.as_seq()? {
@@ -49,25 +50,30 @@ pub fn to_json(v: &Value) -> Result<Json, EvalError> {
     })
 }
 
-/// A JSON document as a value: objects are records, arrays sequences.
+/// A JSON document as a value: objects are records, arrays sequences. Numbers become TLC's
+/// 32-bit integers as TLC's `asInt()` makes them: integers keep their low 32 bits, others are
+/// truncated toward zero and saturated (`2.7` is 2, `-1.5` is -1, `1e3` is 1000).
 pub fn from_json(j: &Json) -> Result<Value, EvalError> {
     Ok(match j {
         Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => Value::Int(i),
-            None => {
-                return Err(EvalError::type_mismatch(format!(
-                    "The JSON number {n} is not an integer, and TLA+ values have no reals."
-                )))
-            }
-        },
+        Json::Number(n) => Value::Int(json_int(n)),
         Json::String(s) => Value::str(s),
         Json::Array(a) => Value::tuple(a.iter().map(from_json).collect::<Result<_, _>>()?),
         Json::Object(o) => Value::record(
             o.iter().map(|(k, x)| Ok((k.as_str(), from_json(x)?))).collect::<Result<Vec<_>, EvalError>>()?,
         ),
-        Json::Null => return Err(EvalError::type_mismatch("The JSON value null has no TLA+ counterpart.")),
+        Json::Null => return Err(EvalError::type_mismatch("Cannot convert value: unsupported JSON value null")),
     })
+}
+
+fn json_int(n: &Number) -> i64 {
+    if let Some(i) = n.as_i64() {
+        i as i32 as i64
+    } else if let Some(u) = n.as_u64() {
+        u as u32 as i32 as i64
+    } else {
+        n.as_f64().map_or(0, |f| f as i32 as i64)
+    }
 }
 
 fn io_error(what: &str, path: &str, e: std::io::Error) -> EvalError {

@@ -42,6 +42,8 @@ pub struct RunInfo {
     pub time_limit: Option<std::time::Duration>,
     /// True when the run was stopped because it reached `time_limit`.
     pub timed_out: bool,
+    /// For a trace-validation spec: how far its log was matched, and why not further.
+    pub trace_validation: Option<super::trace_validation::TraceDiagnosis>,
 }
 
 impl RunInfo {
@@ -91,6 +93,7 @@ pub fn render(info: &RunInfo, result: &CheckResult) -> Json {
         "violations": violations(info, &result.variables, &result.violations),
         "statistics": statistics(result),
         "diagnostics": diagnostics(info),
+        "trace_validation": info.trace_validation.as_ref().map(|d| d.to_json()),
         "actions_detected": actions_detected(info, result),
         "exit_code": result.exit_code(),
     })

@@ -192,6 +192,7 @@ pub fn done_event(info: &RunInfo, result: &CheckResult, time: f64) -> Json {
         "exit_code": result.exit_code(),
         "time": time,
         "statistics": json::statistics(result),
+        "trace_validation": info.trace_validation.as_ref().map(|d| d.to_json()),
     })
 }
 

@@ -11,6 +11,7 @@ pub mod human;
 pub mod json;
 pub mod jsonl;
 pub mod sarif;
+pub mod trace_validation;
 
 use crate::model::{ActionInfo, ModelError, PropertyInfo};
 use crate::value::{EvalErrorKind, Value};

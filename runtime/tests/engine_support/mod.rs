@@ -145,7 +145,7 @@ impl Model for Spec {
     fn take_exit_request(&self, w: &mut Self::Worker) -> bool {
         std::mem::take(&mut w.1)
     }
-    fn fingerprint(&self, state: &State) -> u64 {
+    fn fingerprint(&self, _: &mut Self::Worker, state: &State) -> u64 {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         state.hash(&mut h);
         h.finish() | 1

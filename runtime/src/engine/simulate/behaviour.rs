@@ -239,7 +239,7 @@ impl<M: Model> Walker<M> {
     }
 
     fn found(
-        &self,
+        &mut self,
         sh: &Shared<'_, M>,
         status: Status,
         path: &Path<M::State>,
@@ -249,16 +249,21 @@ impl<M: Model> Walker<M> {
         if let Some((a, s)) = &successor {
             states.push((Some(*a), s));
         }
-        End::Found(Box::new(Violation { status, trace: trace_steps(sh.model, &states) }))
+        End::Found(Box::new(Violation { status, trace: trace_steps(sh.model, &mut self.worker, &states) }))
     }
 }
 
 /// The reported behaviour. As TLC does, steps that leave the state unchanged are dropped: a
 /// random walk may stutter, and the shorter behaviour shows the same thing.
-pub(super) fn trace_steps<M: Model>(model: &M, states: &[(Option<ActionId>, &M::State)]) -> Vec<TraceStep> {
+/// Each state is fingerprinted at its level in the behaviour (a VIEW may read TLCGet("level")).
+pub(super) fn trace_steps<M: Model>(
+    model: &M,
+    worker: &mut M::Worker,
+    states: &[(Option<ActionId>, &M::State)],
+) -> Vec<TraceStep> {
     let mut trace = Vec::with_capacity(states.len());
     let mut previous: Option<&M::State> = None;
-    for &(action, state) in states {
+    for (i, &(action, state)) in states.iter().enumerate() {
         if previous == Some(state) {
             continue;
         }
@@ -269,7 +274,10 @@ pub(super) fn trace_steps<M: Model>(model: &M, states: &[(Option<ActionId>, &M::
                 let declared = model.actions().get(a as usize).cloned();
                 declared.unwrap_or_else(|| ActionInfo { name: format!("action {a}"), location: None })
             }),
-            fingerprint: model.fingerprint(state),
+            fingerprint: {
+                model.set_snapshot(worker, &EngineSnapshot { level: i as u32 + 1, ..Default::default() });
+                model.fingerprint(worker, state)
+            },
         });
     }
     trace
