@@ -66,6 +66,12 @@ pub fn run(args: &[String]) -> i32 {
     if front.has_errors() {
         return report_frontend_errors(out.as_ref(), &info, &front);
     }
+    if human_out {
+        // Pitfall warnings (issue 9): in human output too, before the run.
+        for d in front.diagnostics.iter().filter(|d| d.severity == tla2_frontend::Severity::Warning) {
+            print!("{}", d.render(&front.loaded.sources));
+        }
+    }
     let Some(program) = front.program.clone() else { return exit_code::ERROR };
     fill_spec_info(&mut info, &program);
     if let Some(why) = unsupported_feature(&opts, &program) {
@@ -347,7 +353,7 @@ fn finish(out: Option<&MachineOutput>, info: &mut RunInfo, result: &CheckResult)
 /// liveness violations.
 fn symmetry_with_liveness(program: &Program, model: &InterpModel) -> Option<json_report::Note> {
     let symmetry = program.model.symmetry.as_ref()?;
-    if program.model.properties.is_empty() {
+    if !program.model.properties.iter().any(|p| tla2_frontend::lint::liveness::has_liveness(program, p.expr)) {
         return None;
     }
     let span = symmetry.def.map_or(program.span(symmetry.expr), |d| program.def(d).span);

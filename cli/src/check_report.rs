@@ -14,7 +14,7 @@ use tla2_interp::worker::PrintSink;
 use tla2_interp::InterpModel;
 use tla2_runtime::cli::{OutputFormat, RunOptions};
 use tla2_runtime::engine::{EngineEvent, Observer};
-use tla2_runtime::model::{Model, SourceLocation};
+use tla2_runtime::model::SourceLocation;
 use tla2_runtime::report::human::ProgressInfo;
 use tla2_runtime::report::json::{self as json_report, Note, PrintOutput, RunInfo};
 use tla2_runtime::report::jsonl::JsonLines;
@@ -173,8 +173,8 @@ fn diagnostic_note(sources: &SourceMap, d: &Diagnostic) -> Note {
     }
 }
 
-/// Constants with their values, the run's infos, and a warning for each invariant that is a
-/// constant expression (an ASSUME in disguise: it says nothing about the states).
+/// Constants with their values and the run's infos (constant invariants are warned about by
+/// `tla2_frontend::lint`).
 pub fn fill_from_model(info: &mut RunInfo, opts: &RunOptions, program: &Program, model: &InterpModel) {
     info.constants =
         program.model.constants.iter().map(|(name, def)| (name.clone(), model.eval_definition(*def).ok())).collect();
@@ -187,21 +187,6 @@ pub fn fill_from_model(info: &mut RunInfo, opts: &RunOptions, program: &Program,
             "TLA2_FLAG_IGNORED",
             format!("TLC flags accepted and ignored by tla2: {}", opts.ignored.join(", ")),
         ));
-    }
-    for (named, prop) in program.model.invariants.iter().zip(model.invariants()) {
-        let Some(def) = named.def.filter(|d| program.def(*d).params.is_empty()) else { continue };
-        if model.is_constant_definition(def) {
-            info.warnings.push(Note {
-                code: "TLC_INVARIANT_CONSTANT".into(),
-                message: format!("Invariant '{}' is a constant expression", named.name),
-                location: prop.location.clone(),
-                suggestion: Some(serde_json::json!({
-                    "action": "use_assume",
-                    "message": "Use ASSUME instead of INVARIANT for constant expressions",
-                    "example": format!("In the .tla file: ASSUME {}\nIn the .cfg file: remove INVARIANT {}", named.name, named.name),
-                })),
-            });
-        }
     }
 }
 
