@@ -3,6 +3,7 @@
 
 use crate::check_report::{self, MachineOutput};
 use crate::frontend_run::{load_frontend, spec_path, FrontendInput, FrontendRun};
+use crate::pitfall_notes;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 use tla2_frontend::ir::Program;
@@ -91,14 +92,23 @@ pub fn run(args: &[String]) -> i32 {
     model.set_tlc_config(tlc_config(&opts, &model));
     info.actions = model.actions().to_vec();
     let symmetry_warning = symmetry_with_liveness(&program, &model);
+    let simulating = opts.simulate.is_some() || opts.generate;
+    let deadlock_off =
+        pitfall_notes::deadlock_unchecked(!opts.check_deadlock, model.check_deadlock() == Some(false), simulating);
     if let Some(out) = &out {
         out.capture_prints(&mut model);
         check_report::fill_from_model(&mut info, &opts, &program, &model);
+        info.info.extend(deadlock_off);
         info.warnings.extend(symmetry_warning);
         out.discard_prints();
         out.start(&info);
-    } else if let Some(w) = &symmetry_warning {
-        println!("Warning: {}", w.message);
+    } else {
+        if let Some(w) = &symmetry_warning {
+            println!("Warning: {}", w.message);
+        }
+        if let Some(n) = &deadlock_off {
+            println!("Note: {}", n.message);
+        }
     }
     run_model(&opts, out.as_ref(), &mut info, &model)
 }
@@ -143,7 +153,8 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
                 }
                 let mut post = |r: &mut CheckResult| {
                     check_temporal_properties(model, r);
-                    after_search(model, r, started)
+                    after_search(model, r, started);
+                    pitfall_notes::never_enabled_actions(model, r).iter().for_each(pitfall_notes::print_human);
                 };
                 let r = run_check_then(model, &run_opts, &mut std::io::stdout(), &stop, &mut post);
                 stop.store(true, Ordering::SeqCst);
@@ -166,6 +177,7 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
             stop.store(deadline.reached.into_inner(), Ordering::SeqCst);
             check_temporal_properties(model, &mut r);
             after_search(model, &mut r, started);
+            info.warnings.extend(pitfall_notes::never_enabled_actions(model, &r));
             r
         }
     };

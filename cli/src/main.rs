@@ -5,6 +5,7 @@ mod check_report;
 mod conformance;
 mod frontend_run;
 mod parse_cmd;
+mod pitfall_notes;
 
 use std::path::PathBuf;
 
