@@ -23,6 +23,10 @@ fn has_liveness_depth(program: &Program, e: ExprId, depth: usize) -> bool {
         }
         Expr::And(xs) => xs.iter().any(|x| has_liveness_depth(program, *x, depth + 1)),
         Expr::Forall { body, .. } => has_liveness_depth(program, *body, depth + 1),
+        Expr::Always(inner) => {
+            let r = reach(program, *inner);
+            r.temporal || r.fairness
+        }
         _ => {
             let r = reach(program, e);
             r.temporal || r.fairness
