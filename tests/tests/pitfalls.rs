@@ -72,6 +72,11 @@ fn trace_validation_that_never_requires_the_whole_trace_is_vacuous() {
     assert_eq!(code, 0, "TLC: no error, although the trace's third line does not match");
     let w = warning(&doc, "TLA2_TRACE_VACUOUS", 6, "check_trace_consumed");
     assert_eq!(w["location"]["column"], 10, "{w}");
+    let (_, sarif) = check(&["TraceVacuous.tla", "--output", "sarif"]);
+    let log: Json = serde_json::from_str(&sarif).expect("one SARIF document");
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!((&result["ruleId"], &result["level"]), (&Json::from("TLA2_TRACE_VACUOUS"), &Json::from("warning")));
+    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 6, "{result}");
     let (_, human) = check(&["TraceVacuous.tla"]);
     assert!(human.contains("warning[TLA2_TRACE_VACUOUS]") && human.contains("TraceVacuous.tla:6:10"), "{human}");
     // With a POSTCONDITION on the trace's length there is no warning, and the mismatch shows.
