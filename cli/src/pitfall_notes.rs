@@ -3,7 +3,7 @@
 //! `tla2_frontend::lint`.
 
 use tla2_interp::InterpModel;
-use tla2_runtime::model::Model;
+use tla2_runtime::model::{ActionInfo, Model};
 use tla2_runtime::report::json::Note;
 use tla2_runtime::report::CheckResult;
 
@@ -15,11 +15,17 @@ pub fn never_enabled_actions(model: &InterpModel, result: &CheckResult) -> Vec<N
     if !result.status.is_success() || counts.len() != actions.len() {
         return Vec::new();
     }
-    actions
-        .iter()
-        .zip(counts)
-        .filter(|(_, c)| c.generated == 0)
-        .map(|(a, _)| Note {
+    // TLC splits `\E p \in S : A(p)` into one action per `p`: an action is dead only when
+    // every one of its instances is.
+    let mut dead: Vec<&ActionInfo> = Vec::new();
+    for (a, _) in actions.iter().zip(counts).filter(|(_, c)| c.generated == 0) {
+        let alive = actions.iter().zip(counts).any(|(b, c)| b == a && c.generated > 0);
+        if !alive && !dead.contains(&a) {
+            dead.push(a);
+        }
+    }
+    dead.into_iter()
+        .map(|a| Note {
             code: "TLA2_ACTION_NEVER_ENABLED".into(),
             message: format!(
                 "Action '{}' was never enabled: no reachable state has a successor under it \
