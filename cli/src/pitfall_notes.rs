@@ -15,12 +15,12 @@ pub fn never_enabled_actions(model: &InterpModel, result: &CheckResult) -> Vec<N
     if !result.status.is_success() || counts.len() != actions.len() {
         return Vec::new();
     }
-    // TLC splits `\E p \in S : A(p)` into one action per `p`: an action is dead only when
-    // every one of its instances is.
+    // TLC splits `\E p \in S : A(p)` into one action per `p` (and an instance may be split
+    // further, at another location): an action is dead only when every one of its instances is.
     let mut dead: Vec<&ActionInfo> = Vec::new();
     for (a, _) in actions.iter().zip(counts).filter(|(_, c)| c.generated == 0) {
-        let alive = actions.iter().zip(counts).any(|(b, c)| b == a && c.generated > 0);
-        if !alive && !dead.contains(&a) {
+        let alive = actions.iter().zip(counts).any(|(b, c)| b.name == a.name && c.generated > 0);
+        if !alive && !dead.iter().any(|d| d.name == a.name) {
             dead.push(a);
         }
     }
