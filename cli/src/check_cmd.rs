@@ -177,7 +177,7 @@ fn run_model(opts: &RunOptions, out: Option<&MachineOutput>, info: &mut RunInfo,
             stop.store(deadline.reached.into_inner(), Ordering::SeqCst);
             check_temporal_properties(model, &mut r);
             after_search(model, &mut r, started);
-            info.warnings.extend(pitfall_notes::never_enabled_actions(model, &r));
+            out.add_warnings(info, pitfall_notes::never_enabled_actions(model, &r));
             r
         }
     };

@@ -168,6 +168,11 @@ fn an_action_never_enabled_in_a_complete_run_is_listed_with_the_counts() {
         .map(|a| (a["name"].as_str().unwrap_or_default().to_string(), a["occurrences"].as_u64().unwrap_or(99)))
         .collect();
     assert!(counts.contains(&("Reset".to_string(), 0)) && counts.contains(&("Inc".to_string(), 3)), "{counts:?}");
+    let (_, lines) = check(&["DeadAction.tla", "--output", "json-lines"]);
+    let events: Vec<Json> = lines.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let streamed = events.iter().position(|e| e["type"] == "warning" && e["code"] == "TLA2_ACTION_NEVER_ENABLED");
+    let done = events.iter().position(|e| e["type"] == "done");
+    assert!(streamed.is_some() && streamed < done, "{lines}");
     let (_, human) = check(&["DeadAction.tla"]);
     assert!(human.contains("Warning: Action 'Reset' was never enabled"), "{human}");
     assert!(human.contains("DeadAction.tla:7:"), "{human}");
