@@ -27,3 +27,6 @@ pub fn lint(program: &Program, sources: &SourceMap) -> Vec<Diagnostic> {
     out.extend(constant::constant_checks(program));
     out
 }
+
+#[cfg(test)]
+mod tests;
