@@ -60,6 +60,12 @@ pub fn run(args: &[String]) -> i32 {
     if front.has_errors() {
         return report_frontend_errors(out.as_ref(), &info, &front);
     }
+    if opts.output == OutputFormat::Human {
+        // Pitfall warnings (issue 9): in human output too, before the run.
+        for d in front.diagnostics.iter().filter(|d| d.severity == tla2_frontend::Severity::Warning) {
+            print!("{}", d.render(&front.loaded.sources));
+        }
+    }
     let Some(program) = front.program.clone() else { return exit_code::ERROR };
     info.module = program.module.clone();
     info.variables = program.vars.iter().map(|v| v.name.clone()).collect();

@@ -1,5 +1,6 @@
 //! Runs the frontend for a command: loads the spec closure, parses the cfg, lowers to the IR,
-//! and gathers every diagnostic with the exit code TLC would give.
+//! runs the static lints (warnings for the pitfalls of `tla2_frontend::lint`), and gathers every
+//! diagnostic with the exit code TLC would give.
 
 use std::path::{Path, PathBuf};
 use tla2_frontend::cfg::Config;
@@ -68,6 +69,9 @@ pub fn load_frontend(input: &FrontendInput, cfg_optional: bool) -> FrontendRun {
     if !diagnostics.iter().any(Diagnostic::is_error) && loaded.root().is_some() {
         let (p, ds) = tla2_frontend::lower::lower(&loaded, config.as_ref());
         diagnostics.extend(ds);
+        if !diagnostics.iter().any(Diagnostic::is_error) {
+            diagnostics.extend(tla2_frontend::lint::lint(&p, &loaded.sources));
+        }
         program = Some(p);
     }
     FrontendRun { loaded, program, diagnostics }

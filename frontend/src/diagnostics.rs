@@ -142,7 +142,7 @@ impl Diagnostic {
         if let Some(s) = &self.suggestion {
             let _ = writeln!(out, "  = help: {}", s.message);
             if let Some(ex) = &s.example {
-                let _ = writeln!(out, "    example: {ex}");
+                let _ = writeln!(out, "    example: {}", ex.replace('\n', "\n             "));
             }
         }
         out

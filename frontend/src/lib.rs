@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod ir;
 pub mod lexer;
 pub mod library;
+pub mod lint;
 pub mod loader;
 pub mod lower;
 pub mod parser;

@@ -5,7 +5,7 @@ use crate::model::InterpModel;
 use serde_json::json;
 use tla2_runtime::checker::{SpecInfo, SpecModel, TemporalOutcome};
 use tla2_runtime::liveness::LivenessOptions;
-use tla2_runtime::model::{ActionId, EngineSnapshot, Model, ModelError, PropertyInfo};
+use tla2_runtime::model::{ActionId, EngineSnapshot, ModelError, PropertyInfo};
 use tla2_runtime::report::json::{Note, RunInfo};
 use tla2_runtime::report::CheckResult;
 use tla2_runtime::value::Value;
@@ -34,9 +34,8 @@ impl SpecModel for InterpModel {
     }
 
     fn warnings(&self) -> Vec<Note> {
-        let mut notes: Vec<Note> = symmetry_with_liveness(self).into_iter().collect();
-        notes.extend(constant_invariants(self));
-        notes
+        // Constant invariants and properties are warned about by `tla2_frontend::lint`.
+        symmetry_with_liveness(self).into_iter().collect()
     }
 
     fn report_extras(&self, result: &CheckResult, info: &mut RunInfo, human: bool) {
@@ -107,7 +106,7 @@ impl SpecModel for InterpModel {
 fn symmetry_with_liveness(model: &InterpModel) -> Option<Note> {
     let program = model.program();
     let symmetry = program.model.symmetry.as_ref()?;
-    if program.model.properties.is_empty() {
+    if !program.model.properties.iter().any(|p| tla2_frontend::lint::liveness::has_liveness(program, p.expr)) {
         return None;
     }
     let span = symmetry.def.map_or(program.span(symmetry.expr), |d| program.def(d).span);
@@ -122,27 +121,4 @@ fn symmetry_with_liveness(model: &InterpModel) -> Option<Note> {
             "message": format!("Run the PROPERTY check with a cfg that has no SYMMETRY {}", symmetry.name),
         })),
     })
-}
-
-/// A warning for each invariant that is a constant expression (an ASSUME in disguise: it says
-/// nothing about the states).
-fn constant_invariants(model: &InterpModel) -> Vec<Note> {
-    let program = model.program();
-    let mut notes = Vec::new();
-    for (named, prop) in program.model.invariants.iter().zip(model.invariants()) {
-        let Some(def) = named.def.filter(|d| program.def(*d).params.is_empty()) else { continue };
-        if model.is_constant_definition(def) {
-            notes.push(Note {
-                code: "TLC_INVARIANT_CONSTANT".into(),
-                message: format!("Invariant '{}' is a constant expression", named.name),
-                location: prop.location.clone(),
-                suggestion: Some(json!({
-                    "action": "use_assume",
-                    "message": "Use ASSUME instead of INVARIANT for constant expressions",
-                    "example": format!("In the .tla file: ASSUME {}\nIn the .cfg file: remove INVARIANT {}", named.name, named.name),
-                })),
-            });
-        }
-    }
-    notes
 }

@@ -42,7 +42,8 @@ pub const KEYWORDS: &[&str] = &[
 pub fn parse_cfg(file: FileId, text: &str) -> (Config, Vec<Diagnostic>) {
     let (toks, diags) = tokenize(file, text);
     let end = Span::new(file, text.len() as u32, text.len() as u32);
-    let mut p = Parser { toks, pos: 0, end, cfg: Config::default(), diags, first_seen: Vec::new() };
+    let mut p =
+        Parser { toks, pos: 0, end, cfg: Config::default(), diags, first_seen: Vec::new(), text: text.to_string() };
     p.run();
     (p.cfg, p.diags)
 }
@@ -56,6 +57,8 @@ struct Parser {
     diags: Vec<Diagnostic>,
     /// Where each single-use section was first given, for duplicate diagnostics.
     first_seen: Vec<(&'static str, Span)>,
+    /// The cfg's text, to quote an expression written where a name belongs.
+    text: String,
 }
 
 fn is_keyword(word: &str) -> bool {
@@ -74,6 +77,16 @@ fn describe(t: Option<&Token>) -> String {
 }
 
 impl Parser {
+    /// The cfg text under `span` (a section's expression), or "" if it is not one line of text.
+    fn slice(&self, span: Span) -> String {
+        let text = self.text.get(span.start as usize..span.end as usize).unwrap_or("");
+        if text.contains('\n') {
+            String::new()
+        } else {
+            text.to_string()
+        }
+    }
+
     fn peek(&self) -> Option<&Token> {
         self.toks.get(self.pos)
     }
@@ -239,7 +252,7 @@ impl Parser {
             Some(_) => {
                 let start = self.here();
                 let span = self.span_to_section_end(start);
-                self.diags.push(unsupported_expression(kw, span, describe(self.peek())));
+                self.diags.push(unsupported_expression(kw, span, describe(self.peek()), &self.slice(span)));
                 self.recover();
                 None
             }
@@ -268,7 +281,7 @@ impl Parser {
             }
             Tok::Punct(_) => {
                 let span = self.span_to_section_end(name.span);
-                self.diags.push(unsupported_expression(kw, span, describe(Some(&t))));
+                self.diags.push(unsupported_expression(kw, span, describe(Some(&t)), &self.slice(span)));
                 self.recover();
             }
         }
@@ -319,7 +332,7 @@ impl Parser {
                     if matches!(self.peek().map(|t| &t.tok), Some(Tok::Punct(_))) {
                         let found = describe(self.peek());
                         let span = self.span_to_section_end(t.span);
-                        self.diags.push(unsupported_expression(kw, span, found));
+                        self.diags.push(unsupported_expression(kw, span, found, &self.slice(span)));
                         self.recover();
                         return;
                     }
@@ -489,12 +502,15 @@ impl Parser {
 }
 
 /// A name-only section given an expression: TLC's cfg takes names, never expressions.
-fn unsupported_expression(kw: &str, span: Span, found: String) -> Diagnostic {
+/// `written` is the expression as the cfg has it (empty when unknown).
+fn unsupported_expression(kw: &str, span: Span, found: String, written: &str) -> Diagnostic {
     let name = example_name(kw);
-    let example = match kw {
-        "SYMMETRY" => "in the spec: Symm == Permutations(S)\nin the cfg:  SYMMETRY Symm".to_string(),
-        _ => format!("in the spec: {name} == <the expression>\nin the cfg:  {kw} {name}"),
+    let body = match (kw, written.trim()) {
+        ("SYMMETRY", "") => "Permutations(S)",
+        (_, "") => "<the expression>",
+        (_, w) => w,
     };
+    let example = format!("in the spec: {name} == {body}\nin the cfg:  {kw} {name}");
     Diagnostic::error(
         "CFG_PARSE_UNSUPPORTED_SYNTAX",
         span,

@@ -188,6 +188,36 @@ impl<'a> Lowerer<'a> {
         self.diags.push(Diagnostic::error("CFG_WRONG_ARITY", name.span, format!("`{}`: {why}", name.name)));
     }
 
+    /// `Op <- MCOp` where the two take different numbers of arguments: TLC would fail later
+    /// with a vaguer error; the usual fix is a separate MCNext/MCSpec rather than a substitution.
+    fn substitution_arity_mismatch(&mut self, name: &ast::Ident, target: &ast::Ident, arity: usize, tarity: usize) {
+        let args = |n: usize| if n == 1 { "1 argument".to_string() } else { format!("{n} arguments") };
+        let msg = format!(
+            "`{} <- {}`: `{}` takes {} but `{}` takes {}",
+            name.name,
+            target.name,
+            name.name,
+            args(arity),
+            target.name,
+            args(tarity)
+        );
+        let d = Diagnostic::error("CFG_WRONG_ARITY", name.span, msg)
+            .with_expected(format!("a replacement taking {}", args(arity)))
+            .with_found(format!("`{}` taking {}", target.name, args(tarity)))
+            .with_label(target.span, "the replacement")
+            .with_help(
+                "define_model_operator",
+                format!(
+                    "give `{}` the parameters of `{}`, or leave `{}` alone and define a separate next-state \
+                     relation (MCNext) or specification (MCSpec) in the MC module that uses `{}`, then name it \
+                     in the cfg",
+                    target.name, name.name, name.name, target.name
+                ),
+            )
+            .with_example("MCNext == \\E s \\in Server : MCStep(s)\nin the cfg: NEXT MCNext (or SPECIFICATION MCSpec)");
+        self.diags.push(d);
+    }
+
     /// `Op <- Target` and `[Mod] Op <- Target`.
     fn bind_substitution(&mut self, module: Option<&ast::Ident>, name: &ast::Ident, target: &ast::Ident, _span: Span) {
         let Some((callee, tarity)) = self.substitution_target(target) else { return };
@@ -215,8 +245,7 @@ impl<'a> Lowerer<'a> {
             }
         };
         if key_arity != tarity {
-            let why = format!("it takes {key_arity} argument(s) but `{}` takes {tarity}", target.name);
-            self.wrong_arity(name, &why);
+            self.substitution_arity_mismatch(name, target, key_arity, tarity);
             return;
         }
         if module.is_some() {

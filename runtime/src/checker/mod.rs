@@ -7,6 +7,7 @@
 //! not checked per state (ASSUME, POSTCONDITION, ALIAS, PROPERTY, constants) and the model's own
 //! warnings.
 
+mod notes;
 mod output;
 mod post;
 mod run;

@@ -89,6 +89,16 @@ impl MachineOutput {
         }
     }
 
+    /// Warnings found after the run started (dead actions): json-lines streams them at once.
+    pub fn add_warnings(&self, info: &mut RunInfo, notes: Vec<crate::report::json::Note>) {
+        for n in notes {
+            if self.format == OutputFormat::JsonLines {
+                self.lines.emit(&crate::report::jsonl::warning_event(info, &n));
+            }
+            info.warnings.push(n);
+        }
+    }
+
     /// The end of a run that checked the model.
     pub fn finish(&self, info: &mut RunInfo, result: &CheckResult) {
         self.take_prints(info);

@@ -1,6 +1,7 @@
 //! [`run`]: one check run of a [`SpecModel`] with the run flags, printed in the chosen format;
 //! [`main`]: the same from a compiled checker's command line.
 
+use super::notes;
 use super::output::{Deadline, MachineOutput};
 use super::post::{after_search, check_behaviour, check_temporal_properties, tlc_config};
 use super::SpecModel;
@@ -75,11 +76,15 @@ pub fn run<M: SpecModel>(model: &mut M, opts: &RunOptions, mut info: RunInfo) ->
     let out = MachineOutput::new(opts.output);
     model.set_tlc_config(tlc_config(opts, model.cfg_check_deadlock()));
     let warnings = model.warnings();
+    let simulating = opts.simulate.is_some() || opts.generate;
+    let deadlock_off =
+        notes::deadlock_unchecked(!opts.check_deadlock, model.cfg_check_deadlock() == Some(false), simulating);
     match &out {
         Some(out) => {
             model.set_print_sink(out.print_sink());
             info.constants = model.constants();
             fill_infos(&mut info, opts);
+            info.info.extend(deadlock_off);
             info.warnings.extend(warnings);
             out.discard_prints();
             out.start(&info);
@@ -87,6 +92,9 @@ pub fn run<M: SpecModel>(model: &mut M, opts: &RunOptions, mut info: RunInfo) ->
         None => {
             for w in &warnings {
                 println!("Warning: {}", w.message);
+            }
+            if let Some(n) = &deadlock_off {
+                println!("Note: {}", n.message);
             }
         }
     }
@@ -144,7 +152,8 @@ fn run_model<M: SpecModel>(opts: &RunOptions, out: Option<&MachineOutput>, info:
                 scope.spawn(move || stop_when_due(stop, limit));
                 let mut post = |r: &mut CheckResult| {
                     check_temporal_properties(model, r);
-                    after_search(model, r, started)
+                    after_search(model, r, started);
+                    notes::never_enabled_actions(model, r).iter().for_each(notes::print_human);
                 };
                 let r = run_check_then(model, &run_opts, &mut std::io::stdout(), stop, &mut post);
                 stop.store(true, Ordering::SeqCst);
@@ -168,6 +177,7 @@ fn run_model<M: SpecModel>(opts: &RunOptions, out: Option<&MachineOutput>, info:
             stop.store(deadline.reached.into_inner(), Ordering::SeqCst);
             check_temporal_properties(model, &mut r);
             after_search(model, &mut r, started);
+            out.add_warnings(info, notes::never_enabled_actions(model, &r));
             r
         }
     };

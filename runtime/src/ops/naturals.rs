@@ -12,10 +12,10 @@ pub(crate) const OPS: ModuleOps = &[
     builtin!("^", |a, b| pow(a, b)),
     builtin!("\\div", |a, b| div(a, b)),
     builtin!("%", |a, b| rem(a, b)),
-    builtin!("<", |a, b| ints(a, b, "<").map(|(x, y)| Value::Bool(x < y))),
-    builtin!("<=", |a, b| ints(a, b, "<=").map(|(x, y)| Value::Bool(x <= y))),
-    builtin!(">", |a, b| ints(a, b, ">").map(|(x, y)| Value::Bool(x > y))),
-    builtin!(">=", |a, b| ints(a, b, ">=").map(|(x, y)| Value::Bool(x >= y))),
+    builtin!("<", |a, b| ordered_ints(a, b, "<").map(|(x, y)| Value::Bool(x < y))),
+    builtin!("<=", |a, b| ordered_ints(a, b, "<=").map(|(x, y)| Value::Bool(x <= y))),
+    builtin!(">", |a, b| ordered_ints(a, b, ">").map(|(x, y)| Value::Bool(x > y))),
+    builtin!(">=", |a, b| ordered_ints(a, b, ">=").map(|(x, y)| Value::Bool(x >= y))),
     builtin!("..", |a, b| ints(a, b, "..").map(|(x, y)| Value::interval(x, y))),
 ];
 
@@ -26,6 +26,21 @@ pub fn ints(a: &Value, b: &Value, op: &str) -> Result<(i64, i64), EvalError> {
         (Value::Int(_), _) => Err(arg_error("second", op, "an integer", b)),
         _ => Err(arg_error("first", op, "an integer", a)),
     }
+}
+
+/// The operands of `<`, `<=`, `>`, `>=`: integers only, as in TLC. Strings and model values
+/// have no order there (a common pitfall), so that error says what to write instead.
+fn ordered_ints(a: &Value, b: &Value, op: &str) -> Result<(i64, i64), EvalError> {
+    ints(a, b, op).map_err(|e| {
+        if [a, b].iter().any(|v| matches!(v, Value::Str(_) | Value::ModelValue(_))) {
+            e.with_hint(
+                "TLC orders only integers: strings and model values cannot be compared with <, >, <= or >=. \
+                 Give them an explicit integer order, e.g. Rank == [v \\in Values |-> …] and compare Rank[a] < Rank[b]",
+            )
+        } else {
+            e
+        }
+    })
 }
 
 fn overflow(a: i64, op: &str, b: i64) -> EvalError {

@@ -246,6 +246,9 @@ fn eval_detail(info: &RunInfo, obj: &mut Json, error: &ModelError, context: &Err
     if let Some(ops) = &error.error.operands {
         operands_detail(obj, ops);
     }
+    if let Some(hint) = &error.error.hint {
+        obj["suggestion"] = json!({"action": "use_integer_order", "message": hint});
+    }
 }
 
 /// `operator`, `lhs`/`rhs` with TLC's text and kind, and the two ways to make the kinds agree.

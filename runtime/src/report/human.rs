@@ -143,6 +143,9 @@ fn render_eval_error(out: &mut String, result: &CheckResult, error: &crate::mode
             let _ = writeln!(out, "Error: {}", error.error);
         }
     }
+    if let Some(hint) = &error.error.hint {
+        let _ = writeln!(out, "Hint: {hint}");
+    }
     if !result.trace.is_empty() {
         render_trace(out, &result.variables, &result.trace);
     }

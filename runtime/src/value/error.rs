@@ -37,6 +37,9 @@ pub struct EvalError {
     /// `TLC_MODULE_*` errors, e.g. `Head(<<>>)`, `"a" < "b"`, overflow, division by zero): TLC
     /// exits with 255 for these and with 75 for other evaluation errors.
     pub module_error: bool,
+    /// What the user can do about it, when the cause is a known pitfall (reports show it as
+    /// the error's suggestion).
+    pub hint: Option<String>,
 }
 
 /// The operands of a failed binary operation, kept for reports.
@@ -51,7 +54,7 @@ pub struct Operands {
 
 impl EvalError {
     pub fn new(kind: EvalErrorKind, message: impl Into<String>) -> EvalError {
-        EvalError { kind, message: message.into(), location: None, operands: None, module_error: false }
+        EvalError { kind, message: message.into(), location: None, operands: None, module_error: false, hint: None }
     }
     pub fn type_mismatch(message: impl Into<String>) -> EvalError {
         EvalError::new(EvalErrorKind::TypeMismatch, message)
@@ -81,6 +84,10 @@ impl EvalError {
     /// Marks the error as a module's complaint about its arguments (see `module_error`).
     pub fn from_module(mut self) -> EvalError {
         self.module_error = true;
+        self
+    }
+    pub fn with_hint(mut self, hint: impl Into<String>) -> EvalError {
+        self.hint = Some(hint.into());
         self
     }
     pub fn at(mut self, location: u32) -> EvalError {
