@@ -43,6 +43,10 @@ impl SpecModel for InterpModel {
         crate::trace_diag::report(self, result, info, human);
     }
 
+    fn warns_dead_actions(&self) -> bool {
+        !crate::trace_diag::is_trace_spec(self)
+    }
+
     fn cfg_check_deadlock(&self) -> Option<bool> {
         self.check_deadlock()
     }

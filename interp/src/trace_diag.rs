@@ -119,6 +119,12 @@ pub fn diagnose(model: &InterpModel, result: &CheckResult) -> Option<TraceDiagno
 }
 
 /// The value of `TraceLog`, if the spec defines it as a sequence.
+/// True for a trace-validation spec (it reads a trace log): only the actions the log asks for
+/// fire, so actions that never fire are no modelling bug.
+pub fn is_trace_spec(model: &InterpModel) -> bool {
+    trace_log(model).is_some()
+}
+
 fn trace_log(model: &InterpModel) -> Option<Vec<Value>> {
     let sh = model.shared();
     let (_, def) = sh.prog.defs.iter().find(|(_, d)| d.name == LOG && d.params.is_empty())?;

@@ -58,6 +58,12 @@ pub trait SpecModel: Model + Sized {
     /// printed when `human`, else added to `info` for the machine formats.
     fn report_extras(&self, _result: &CheckResult, _info: &mut RunInfo, _human: bool) {}
 
+    /// False when actions that never fire say nothing about the model (trace validation), so
+    /// the dead-action warning would only be noise.
+    fn warns_dead_actions(&self) -> bool {
+        true
+    }
+
     /// The cfg's `CHECK_DEADLOCK`, if given.
     fn cfg_check_deadlock(&self) -> Option<bool>;
     /// The record `TLCGet("config")` answers.

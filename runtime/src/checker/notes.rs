@@ -2,13 +2,17 @@
 //! enabled in a complete search, and deadlock checking turned off. The static ones are in
 //! `tla2_frontend::lint`.
 
-use crate::model::{ActionInfo, Model};
+use super::SpecModel;
+use crate::model::ActionInfo;
 use crate::report::json::Note;
 use crate::report::CheckResult;
 
 /// TLA2_ACTION_NEVER_ENABLED for each action that produced no successor in a search that
 /// explored every reachable state (after a violation or a time limit nothing can be said).
-pub fn never_enabled_actions<M: Model>(model: &M, result: &CheckResult) -> Vec<Note> {
+pub fn never_enabled_actions<M: SpecModel>(model: &M, result: &CheckResult) -> Vec<Note> {
+    if !model.warns_dead_actions() {
+        return Vec::new();
+    }
     let actions = model.actions();
     let counts = &result.stats.per_action;
     if !result.status.is_success() || counts.len() != actions.len() {
