@@ -19,6 +19,7 @@ mod analysis;
 mod defs;
 mod env;
 mod expr;
+mod liveness;
 mod model;
 mod split;
 mod walk;

@@ -25,9 +25,6 @@ fn location(sources: &SourceMap, span: Span) -> TokenStream {
 pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
     let mut g = Gen::new(p, sources);
     let m = &p.model;
-    if let Some(n) = m.properties.first() {
-        return Err(g.unsupported(format!("PROPERTY {} (temporal properties)", n.name), Some(n.expr)));
-    }
     let env = Env::default();
 
     // Init and the actions of Next.
@@ -133,6 +130,24 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
             }
         }
     };
+    let has_properties = !m.properties.is_empty();
+    let live = crate::liveness::generate(&mut g)?;
+    let (live_items, eval_state, eval_step, eval_enabled) =
+        (live.items, live.eval_state, live.eval_step, live.eval_enabled);
+    let mut action_prop_infos = Vec::new();
+    let mut action_prop_checks = Vec::new();
+    for n in &m.properties {
+        let Some(preds) = crate::liveness::action_property(p, n.expr) else { continue };
+        let k = action_prop_infos.len();
+        let mut checks = Vec::new();
+        for e in preds {
+            checks.push(g.bo(e, &env)?);
+        }
+        action_prop_infos.push(n);
+        action_prop_checks.push(
+            quote! { if !(|| -> R<bool> { Ok(true #(&& #checks)*) })().map_err(model_error)? { return Ok(Some(#k)); } },
+        );
+    }
     g.emit_defs()?;
 
     // Reports: properties, warnings, sources, locations.
@@ -142,6 +157,9 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
         quote! { PropertyInfo { name: #name.to_string(), location: #loc, expression: #text.to_string() } }
     };
     let invariant_infos: Vec<TokenStream> = m.invariants.iter().map(info).collect();
+    let property_infos: Vec<TokenStream> = m.properties.iter().map(info).collect();
+    let action_property_infos: Vec<TokenStream> = action_prop_infos.iter().map(|n| info(n)).collect();
+    let prop_names: Vec<&str> = m.properties.iter().map(|n| n.name.as_str()).collect();
     let assumption_infos: Vec<TokenStream> = m.assumptions.iter().map(info).collect();
     let post_info = match &m.postcondition {
         Some(post) => {
@@ -229,7 +247,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
         use std::cell::RefCell;
         use tla2_runtime::checker::{SpecInfo, SpecModel, TemporalOutcome};
         use tla2_runtime::compiled::*;
-        use tla2_runtime::liveness::{LivenessOptions, LivenessResult, LivenessVerdict};
+        use tla2_runtime::liveness::{check_liveness, Fairness, FairnessConstraint, FairnessKind as LiveFairnessKind, Formula, LiveProperty, LivenessModel, LivenessOptions, LivenessResult, LivenessVerdict};
         use tla2_runtime::model::{ActionId, ActionInfo, EngineSnapshot, Model, ModelError, PropertyInfo, SourceLocation};
         use tla2_runtime::ops::{Arg, BuiltinFn};
         use tla2_runtime::report::json::Note;
@@ -275,6 +293,8 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
         #(#misc)*
         #(#items)*
 
+        #live_items
+
         fn alias_record(cx: &Cx<'_>) -> Option<Vec<(String, Value)>> { #alias_body }
 
         /// The model: `runtime::Model` and `runtime::checker::SpecModel`.
@@ -284,6 +304,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
             actions: Vec<ActionInfo>,
             incomplete: Vec<&'static str>,
             invariants: Vec<PropertyInfo>,
+            action_properties: Vec<PropertyInfo>,
             assumptions: Vec<PropertyInfo>,
             symmetry: Option<Symmetry>,
             sink: PrintSink,
@@ -308,6 +329,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                     actions,
                     incomplete,
                     invariants: vec![#(#invariant_infos),*],
+                    action_properties: vec![#(#action_property_infos),*],
                     assumptions: vec![#(#assumption_infos),*],
                     symmetry: None,
                     sink: PrintSink::Stdout,
@@ -424,6 +446,64 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
             fn state_values(&self, state: &Self::State) -> Vec<Value> {
                 state.to_vec()
             }
+
+            fn action_properties(&self) -> &[PropertyInfo] { &self.action_properties }
+            fn check_action_properties(&self, worker: &mut Worker, from: &Self::State, to: &Self::State) -> Result<Option<usize>, ModelError> {
+                let cx = Cx::for_step(from, to, &worker.data, VARS);
+                #(#action_prop_checks)*
+                Ok(None)
+            }
+        }
+
+        impl LivenessModel for Spec {
+            fn eval_state_atom(&self, w: &mut Worker, atom: u32, s: &Self::State) -> Result<bool, ModelError> { #eval_state }
+            fn eval_action_atom(&self, w: &mut Worker, atom: u32, s: &Self::State, t: &Self::State) -> Result<bool, ModelError> { #eval_step }
+            fn eval_enabled(&self, w: &mut Worker, atom: u32, s: &Self::State) -> Result<bool, ModelError> { #eval_enabled }
+        }
+
+        impl Spec {
+            /// `ENABLED <<A>>_v`: some successor under `A` changes `v`.
+            fn enabled_atom(
+                &self,
+                w: &mut Worker,
+                s: &Box<[Value]>,
+                walk: fn(&Cx<'_>, &dyn Fn() -> R<()>) -> R<()>,
+                changes: fn(&Cx<'_>) -> R<bool>,
+                action: fn(&Cx<'_>) -> R<bool>,
+            ) -> Result<bool, ModelError> {
+                let found = std::cell::Cell::new(false);
+                let failure: RefCell<Option<ModelError>> = RefCell::new(None);
+                let r = {
+                    let cx = Cx::new(s, &w.data, VARS);
+                    let k = || -> R<()> {
+                        // A variable the action leaves unassigned keeps its current value.
+                        let t: Vec<Value> = cx.next.borrow().iter().zip(s.iter()).map(|(n, c)| n.clone().unwrap_or_else(|| c.clone())).collect();
+                        let cx2 = Cx::for_step(s, &t, &w.data, VARS);
+                        match changes(&cx2) {
+                            Ok(true) => found.set(true),
+                            Ok(false) => {}
+                            Err(e) => *failure.borrow_mut() = Some(model_error(e)),
+                        }
+                        if found.get() || failure.borrow().is_some() { cx.stop(); }
+                        Ok(())
+                    };
+                    walk(&cx, &k)
+                };
+                if let Some(e) = failure.into_inner() { return Err(e); }
+                match r {
+                    Ok(()) => Ok(found.get()),
+                    Err(e) if e.kind == EvalErrorKind::UnassignedVariable => {
+                        let mut succs = Vec::new();
+                        self.next_states(w, s, &mut |_, t| succs.push(t))?;
+                        for t in succs {
+                            let cx = Cx::for_step(s, &t, &w.data, VARS);
+                            if action(&cx).map_err(model_error)? && changes(&cx).map_err(model_error)? { return Ok(true); }
+                        }
+                        Ok(false)
+                    }
+                    Err(e) => Err(model_error(e)),
+                }
+            }
         }
 
         impl SpecModel for Spec {
@@ -433,7 +513,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                     init: #init_name,
                     next: #next_name,
                     invariants: vec![#(#inv_names.to_string()),*],
-                    properties: vec![],
+                    properties: vec![#(#prop_names.to_string()),*],
                 }
             }
             fn constants(&self) -> Vec<(String, Option<Value>)> {
@@ -490,9 +570,10 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                 let cx = Cx::new(values, &worker, VARS);
                 alias_record(&cx)
             }
-            fn has_temporal_properties(&self) -> bool { false }
-            fn check_temporal_properties(&self, _opts: &LivenessOptions) -> TemporalOutcome<Self::State> {
-                TemporalOutcome { properties: Vec::new(), result: LivenessResult { verdict: Ok(LivenessVerdict::Holds), stats: Default::default() } }
+            fn has_temporal_properties(&self) -> bool { #has_properties }
+            fn check_temporal_properties(&self, opts: &LivenessOptions) -> TemporalOutcome<Self::State> {
+                let (live, fairness) = live_spec();
+                TemporalOutcome { properties: vec![#(#property_infos),*], result: check_liveness(self, &live, &fairness, opts) }
             }
         }
     })
