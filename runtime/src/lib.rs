@@ -8,6 +8,7 @@
 
 pub mod checker;
 pub mod cli;
+pub mod compiled;
 pub mod engine;
 pub mod liveness;
 pub mod model;
