@@ -61,12 +61,15 @@ pub fn parse_args(args: &[String]) -> Result<BenchOptions, String> {
             "--filter" => opts.filters.push(value(a)?),
             "--workers" => {
                 let v = value(a)?;
-                opts.workers =
-                    v.split(',').map(|w| w.trim().parse().map_err(|_| format!("--workers takes e.g. 1,2, not {v}"))).collect::<Result<_, _>>()?;
+                opts.workers = v
+                    .split(',')
+                    .map(|w| w.trim().parse().map_err(|_| format!("--workers takes e.g. 1,2, not {v}")))
+                    .collect::<Result<_, _>>()?;
             }
             "--timeout" => {
                 let v = value(a)?;
-                opts.timeout = Duration::from_secs_f64(v.parse().map_err(|_| format!("--timeout takes seconds, not {v}"))?);
+                opts.timeout =
+                    Duration::from_secs_f64(v.parse().map_err(|_| format!("--timeout takes seconds, not {v}"))?);
             }
             "--max-distinct" => {
                 let v = value(a)?;
@@ -137,7 +140,8 @@ pub fn run(opts: &BenchOptions) -> Result<i32, String> {
             let started = Instant::now();
             match crate::compile_cmd::compile_binary(&spec, Some(&config), true) {
                 Ok((bin, took)) => {
-                    let how = took.map_or("cached".to_string(), |_| format!("{:.1} s", started.elapsed().as_secs_f64()));
+                    let how =
+                        took.map_or("cached".to_string(), |_| format!("{:.1} s", started.elapsed().as_secs_f64()));
                     println!("{:<44}     compile: {how}", short(&m.id));
                     Some(bin)
                 }

@@ -22,8 +22,11 @@ struct CompileArgs {
 
 fn parse_args(args: &[String]) -> Result<CompileArgs, String> {
     let mut spec = None;
-    let mut parsed =
-        CompileArgs { spec: PathBuf::new(), config: None, output: None, emit_only: None,
+    let mut parsed = CompileArgs {
+        spec: PathBuf::new(),
+        config: None,
+        output: None,
+        emit_only: None,
         runtime_path: None,
         member: false,
         quiet: false,
@@ -168,7 +171,10 @@ fn install(binary: &Path, output: &Path) -> std::io::Result<()> {
 pub fn check_compiled(args: &[String]) -> Option<i32> {
     let opts = tla2_runtime::cli::parse_run_flags(&tla2_runtime::checker::take_timeout(args).ok()?.0).ok()?;
     let spec = PathBuf::from(opts.spec.clone()?);
-    let front = load_frontend(&FrontendInput { spec, config: opts.config.clone().map(Into::into), include_dirs: vec![] }, false);
+    let front = load_frontend(
+        &FrontendInput { spec, config: opts.config.clone().map(Into::into), include_dirs: vec![] },
+        false,
+    );
     if front.has_errors() {
         return None;
     }

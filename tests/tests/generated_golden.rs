@@ -10,8 +10,16 @@ use std::path::{Path, PathBuf};
 const GOLDENS: &[(&str, &str, &str)] = &[
     ("examples/DieHardish/Jugs.tla", "examples/DieHardish/Jugs.cfg", "generated/jugs"),
     ("tests/specs/symmetry_view/Sym.tla", "tests/specs/symmetry_view/Sym.cfg", "generated/symmetry_view"),
-    ("tests/specs/liveness_wf_counter/Counter.tla", "tests/specs/liveness_wf_counter/Counter.cfg", "generated/liveness_counter"),
-    ("tests/specs/recursion_instance/Rec.tla", "tests/specs/recursion_instance/Rec.cfg", "generated/recursion_instance"),
+    (
+        "tests/specs/liveness_wf_counter/Counter.tla",
+        "tests/specs/liveness_wf_counter/Counter.cfg",
+        "generated/liveness_counter",
+    ),
+    (
+        "tests/specs/recursion_instance/Rec.tla",
+        "tests/specs/recursion_instance/Rec.cfg",
+        "generated/recursion_instance",
+    ),
 ];
 
 fn repo() -> PathBuf {

@@ -10,7 +10,10 @@ pub enum BuildError {
     /// cargo is not installed (a Rust toolchain is needed to compile specs).
     NoCargo(String),
     /// The generated crate did not compile: a bug in tla2's code generator.
-    Cargo { crate_dir: PathBuf, output: String },
+    Cargo {
+        crate_dir: PathBuf,
+        output: String,
+    },
     Io(String),
 }
 
@@ -47,7 +50,12 @@ fn cargo_command() -> PathBuf {
 }
 
 /// Builds the crate in `dir` (release) into `target`; returns the path of its binary.
-pub fn build_crate(dir: &Path, target: &Path, name: &str, progress: &mut dyn FnMut(&str)) -> Result<PathBuf, BuildError> {
+pub fn build_crate(
+    dir: &Path,
+    target: &Path,
+    name: &str,
+    progress: &mut dyn FnMut(&str),
+) -> Result<PathBuf, BuildError> {
     let mut cmd = Command::new(cargo_command());
     cmd.arg("build")
         .arg("--release")

@@ -140,7 +140,11 @@ pub fn write_crate(dir: &Path, spec: &CrateSpec<'_>, runtime: &Path, member: boo
 mod tests {
     use super::*;
 
-    fn spec<'a>(sources: &'a [(String, String)], files: &'a [(PathBuf, String)], cfg: Option<&'a str>) -> CrateSpec<'a> {
+    fn spec<'a>(
+        sources: &'a [(String, String)],
+        files: &'a [(PathBuf, String)],
+        cfg: Option<&'a str>,
+    ) -> CrateSpec<'a> {
         CrateSpec { name: "Spec", sources, cfg, files }
     }
 

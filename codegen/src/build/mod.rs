@@ -22,8 +22,13 @@ use std::time::Duration;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BuildOutcome {
     /// The same spec, cfg and tla2 version were compiled before: the binary was reused.
-    Cached { binary: PathBuf },
-    Built { binary: PathBuf, took: Duration },
+    Cached {
+        binary: PathBuf,
+    },
+    Built {
+        binary: PathBuf,
+        took: Duration,
+    },
 }
 
 impl BuildOutcome {
