@@ -11,6 +11,14 @@ use tla2_runtime::report::exit_code;
 use tla2_runtime::report::json::{self as json_report, RunInfo};
 
 pub fn run(args: &[String]) -> i32 {
+    if args.iter().any(|a| a == "--compiled") {
+        let rest: Vec<String> = args.iter().filter(|a| *a != "--compiled").cloned().collect();
+        if let Some(code) = crate::compile_cmd::check_compiled(&rest) {
+            return code;
+        }
+        // The frontend rejected the spec: the interpreter path reports it the same way.
+        return run(&rest);
+    }
     let (args, time_limit) = match take_timeout(args) {
         Ok(split) => split,
         Err(e) => {

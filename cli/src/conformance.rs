@@ -126,7 +126,10 @@ fn run_one(exe: &Path, opts: &ConformanceOptions, model: &Json) -> ModelOutcome 
     let seconds = start.elapsed().as_secs_f64();
     let (outcome, distinct) = match run {
         None => (Outcome::Timeout, None),
-        Some((code, stdout)) => match observe(&stdout) {
+        Some((code, stdout, stderr)) => match observe(&stdout) {
+            Err(why) if !stderr.trim().is_empty() => {
+                (Outcome::Mismatch(format!("{why}; stderr: {}", last_line(&stderr))), None)
+            }
             Err(why) => (Outcome::Mismatch(why), None),
             Ok(obs) => {
                 let outcome = match expect["exit_code"].as_i64() {
@@ -142,18 +145,24 @@ fn run_one(exe: &Path, opts: &ConformanceOptions, model: &Json) -> ModelOutcome 
     ModelOutcome { id, outcome, seconds, distinct }
 }
 
-/// Runs `exe args` in `dir` and returns its exit code and stdout; `None` if it did not finish
-/// within `timeout` (it is then killed).
-fn run_with_timeout(exe: &Path, dir: &Path, args: &[String], timeout: Duration) -> Option<(i32, String)> {
+/// Runs `exe args` in `dir` and returns its exit code, stdout and stderr; `None` if it did not
+/// finish within `timeout` (it is then killed).
+fn run_with_timeout(exe: &Path, dir: &Path, args: &[String], timeout: Duration) -> Option<(i32, String, String)> {
     let mut child = Command::new(exe)
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .ok()?;
     let mut stdout = child.stdout.take()?;
+    let mut stderr = child.stderr.take()?;
+    let errors = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
     let reader = std::thread::spawn(move || {
         let mut s = String::new();
         let _ = stdout.read_to_string(&mut s);
@@ -168,12 +177,14 @@ fn run_with_timeout(exe: &Path, dir: &Path, args: &[String], timeout: Duration) 
                 let _ = child.kill();
                 let _ = child.wait();
                 let _ = reader.join();
+                let _ = errors.join();
                 return None;
             }
         }
     };
     let code = status.code().unwrap_or(-1);
-    reader.join().ok().map(|out| (code, out))
+    let stderr = errors.join().unwrap_or_default();
+    reader.join().ok().map(|out| (code, out, stderr))
 }
 
 fn observe(stdout: &str) -> Result<Observed, String> {
@@ -236,6 +247,10 @@ fn compare(expect: &Json, simulate: bool, obs: &Observed) -> Outcome {
             }
         }
     }
+}
+
+fn last_line(s: &str) -> &str {
+    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim()
 }
 
 fn first_line(s: &str) -> &str {

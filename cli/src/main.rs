@@ -1,7 +1,9 @@
 //! The `tla2` command line: the only place that prints or exits.
 
+mod bench;
 mod check_cmd;
 mod check_report;
+mod compile_cmd;
 mod conformance;
 mod frontend_run;
 mod parse_cmd;
@@ -19,10 +21,14 @@ tla2 — a TLA+ model checker
 
 Usage:
   tla2 check Spec.tla [-config Spec.cfg] [TLC flags…] [--output human|json|json-lines|sarif]
-                     [--timeout SECS]
+                     [--timeout SECS] [--compiled]
+  tla2 compile Spec.tla [-config Spec.cfg] [-o Spec-checker] [--emit-only DIR] [--quiet]
+  tla2 bench [--models expected.json]… [--filter S]… [--workers 1,2] [--timeout SECS]
+             [--max-distinct N] [--no-interp] [--no-compiled]   (TLC too when TLC_JAR/TLC_CMD is set)
   tla2 parse Spec.tla [--config Spec.cfg] [--output human|json] [-I DIR]…
   tla2 conformance DIR [--filter S]… [--timeout SECS] [--max-distinct N] [--jobs N]
                        [--baseline FILE [--bless]] [--strict] [--json]
+                       [--compiled]
   tla2 --version
 ";
 
@@ -34,6 +40,14 @@ fn main() {
     let code = match args.first().map(String::as_str) {
         Some("parse") => parse_cmd::run(&args[1..]),
         Some("check") => check_cmd::run(&args[1..]),
+        Some("compile") => compile_cmd::run(&args[1..]),
+        Some("bench") => match bench::parse_args(&args[1..]).and_then(|o| bench::run(&o)) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("tla2 bench: {e}");
+                EXIT_SYSTEM
+            }
+        },
         Some("conformance") => conformance_cmd(&args[1..]),
         Some("--version") | Some("-V") => {
             println!("tla2 {}", env!("CARGO_PKG_VERSION"));
@@ -103,6 +117,7 @@ fn parse_conformance_args(args: &[String]) -> Result<conformance::ConformanceOpt
             "--bless" => opts.bless = true,
             "--strict" => opts.strict = true,
             "--json" => opts.json = true,
+            "--compiled" => opts.extra_flags.push("--compiled".into()),
             "--" => opts.extra_flags.extend(it.by_ref().cloned()),
             other if other.starts_with('-') => return Err(format!("unknown option `{other}`")),
             other => dir = Some(PathBuf::from(other)),

@@ -8,6 +8,7 @@
 
 pub mod checker;
 pub mod cli;
+pub mod compiled;
 pub mod engine;
 pub mod liveness;
 pub mod model;
@@ -17,3 +18,9 @@ pub mod value;
 pub mod worker;
 
 pub use value::{EvalError, EvalErrorKind, Value};
+
+/// Compiled checkers allocate with mimalloc, as `tla2` does (much faster than the system
+/// allocator for the many small values of a search).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -1,0 +1,123 @@
+//! Constant-level analysis of the IR, as the interpreter does it (`interp/src/analysis.rs`):
+//! which definitions and expressions mention no state, prime, ENABLED or impure builtin. It
+//! decides which definitions are cached, which `\E` of Next are split into actions, and the
+//! "constant invariant" warning, so it must agree with the interpreter.
+
+use tla2_frontend::ir::{Binding, Callee, DefId, ExceptKey, Expr, ExprId, Program};
+
+/// Builtins whose value may differ between calls (TLC's registers, randomness, I/O…).
+const IMPURE: &[&str] = &[
+    "TLCGet",
+    "TLCSet",
+    "TLCGetOrDefault",
+    "TLCGetAndSet",
+    "TLCDefer",
+    "TLCCache",
+    "ToTrace",
+    "Trace",
+    "CounterExample",
+    "RandomElement",
+    "JavaTime",
+    "TLCEval",
+    "IOEnv",
+    "IOExec",
+    "IOEnvExec",
+    "IOExecTemplate",
+    "IOEnvExecTemplate",
+    "Serialize",
+];
+
+pub fn def_index(d: DefId) -> usize {
+    u32::from(d.into_raw()) as usize
+}
+
+pub fn expr_index(e: ExprId) -> u32 {
+    u32::from(e.into_raw())
+}
+
+pub struct Constness {
+    pub defs: Vec<bool>,
+    impure: Vec<bool>,
+}
+
+impl Constness {
+    pub fn new(prog: &Program) -> Constness {
+        let impure: Vec<bool> =
+            prog.builtins.iter().map(|b| IMPURE.contains(&b.name.as_str()) || b.module == "Randomization").collect();
+        let mut c = Constness { defs: vec![true; prog.defs.len()], impure };
+        loop {
+            let mut changed = false;
+            for (id, def) in prog.defs.iter() {
+                let i = def_index(id);
+                if c.defs[i] && !c.expr(prog, def.body) {
+                    c.defs[i] = false;
+                    changed = true;
+                }
+                if let tla2_frontend::ir::DefKind::RecursiveFunction { bounds } = &def.kind {
+                    if c.defs[i] && !c.bindings(prog, bounds) {
+                        c.defs[i] = false;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                return c;
+            }
+        }
+    }
+
+    fn bindings(&self, prog: &Program, bs: &[Binding]) -> bool {
+        bs.iter().all(|b| b.domain.map_or(true, |d| self.expr(prog, d)))
+    }
+
+    pub fn impure_builtin(&self, b: usize) -> bool {
+        self.impure.get(b).copied().unwrap_or(true)
+    }
+
+    /// True if `e` mentions no state, prime, ENABLED or impure builtin.
+    pub fn expr(&self, prog: &Program, e: ExprId) -> bool {
+        let all = |xs: &[ExprId]| xs.iter().all(|x| self.expr(prog, *x));
+        let c = |x: ExprId| self.expr(prog, x);
+        let callee_ok = |callee: &Callee| match callee {
+            Callee::Def(d) => self.defs[def_index(*d)],
+            Callee::Builtin(b) => !self.impure_builtin(b.0 as usize),
+            Callee::Local(_) => true,
+        };
+        match prog.expr(e) {
+            Expr::Var(_) | Expr::Prime(_) | Expr::Unchanged(_) | Expr::Enabled(_) => false,
+            Expr::Bool(_) | Expr::Int(_) | Expr::Str(_) | Expr::ModelValue(_) | Expr::Local(_) | Expr::ExceptAt => true,
+            Expr::Unsupported { .. } => true,
+            Expr::Call { callee, args } => callee_ok(callee) && all(args),
+            Expr::OpValue(callee) => callee_ok(callee),
+            Expr::Lambda { body, .. } => c(*body),
+            Expr::And(xs) | Expr::Or(xs) | Expr::SetEnum(xs) | Expr::Tuple(xs) => all(xs),
+            Expr::Not(a) | Expr::Always(a) | Expr::Eventually(a) => c(*a),
+            Expr::Implies(a, b) | Expr::Equiv(a, b) | Expr::Eq(a, b) | Expr::In(a, b) => c(*a) && c(*b),
+            Expr::LeadsTo(a, b) | Expr::WhilePlus(a, b) | Expr::Compose(a, b) => c(*a) && c(*b),
+            Expr::If { cond, then, els } => c(*cond) && c(*then) && c(*els),
+            Expr::Case { arms, other } => arms.iter().all(|(g, b)| c(*g) && c(*b)) && other.map_or(true, c),
+            Expr::Forall { bounds, body } | Expr::Exists { bounds, body } | Expr::FunCons { bounds, body } => {
+                self.bindings(prog, bounds) && c(*body)
+            }
+            Expr::SetMap { body, bounds } => self.bindings(prog, bounds) && c(*body),
+            Expr::Choose { binding, body } => self.bindings(prog, std::slice::from_ref(binding)) && c(*body),
+            Expr::SetFilter { binding, pred } => self.bindings(prog, std::slice::from_ref(binding)) && c(*pred),
+            Expr::Let { body, .. } => c(*body),
+            Expr::FunSet { domain, range } => c(*domain) && c(*range),
+            Expr::Record(fs) | Expr::RecordSet(fs) => fs.iter().all(|(_, x)| c(*x)),
+            Expr::Except { base, updates } => {
+                c(*base)
+                    && updates.iter().all(|(path, v)| {
+                        c(*v)
+                            && path
+                                .iter()
+                                .all(|k| matches!(k, ExceptKey::Field(_)) || matches!(k, ExceptKey::Index(i) if c(*i)))
+                    })
+            }
+            Expr::Apply { fun, arg } => c(*fun) && c(*arg),
+            Expr::Field { record, .. } => c(*record),
+            Expr::BoxAction { .. } | Expr::AngleAction { .. } | Expr::Fairness { .. } => false,
+            Expr::TemporalForall { .. } | Expr::TemporalExists { .. } => false,
+        }
+    }
+}

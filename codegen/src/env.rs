@@ -1,0 +1,132 @@
+//! The generator's state: what each TLA+ local is bound to in the Rust code being emitted, the
+//! items (functions, statics) emitted so far, and fresh names.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::format_ident;
+use tla2_frontend::ir::{DefId, ExprId, LocalId, Program};
+use tla2_frontend::SourceMap;
+
+use crate::analysis::{def_index, Constness};
+use crate::CodegenError;
+
+/// What a TLA+ local denotes in the generated code.
+#[derive(Clone)]
+pub enum Bind {
+    /// A Rust local holding a `Value`.
+    Val(Ident),
+    /// A Rust local holding a `runtime::compiled::Op`.
+    Op(Ident, usize),
+    /// An argument that is a state variable `x` or `x'`, substituted by name (as the
+    /// interpreter's `Slot::Target`), so that an action can assign through it.
+    Target(ExprId),
+}
+
+/// The locals in scope, innermost last.
+#[derive(Clone, Default)]
+pub struct Env(Vec<(LocalId, Bind)>);
+
+impl Env {
+    pub fn get(&self, l: LocalId) -> Option<&Bind> {
+        self.0.iter().rev().find(|(id, _)| *id == l).map(|(_, b)| b)
+    }
+    pub fn with(&self, l: LocalId, b: Bind) -> Env {
+        let mut e = self.clone();
+        e.0.push((l, b));
+        e
+    }
+    pub fn push(&mut self, l: LocalId, b: Bind) {
+        self.0.push((l, b));
+    }
+    /// Only the value locals (for closures that must own what they capture), with the
+    /// statements that clone them into `cap_*` locals to be moved.
+    pub fn owned(&self) -> (Env, Vec<(Ident, Ident)>) {
+        let mut env = Env::default();
+        let mut caps = Vec::new();
+        for (l, b) in &self.0 {
+            match b {
+                Bind::Val(id) => {
+                    let cap = format_ident!("cap_{}", id);
+                    caps.push((id.clone(), cap));
+                    env.push(*l, Bind::Val(id.clone()));
+                }
+                Bind::Target(t) => env.push(*l, Bind::Target(*t)),
+                Bind::Op(..) => {}
+            }
+        }
+        caps.dedup_by(|a, b| a.0 == b.0);
+        (env, caps)
+    }
+}
+
+pub type G<T> = Result<T, CodegenError>;
+
+pub struct Gen<'p> {
+    pub p: &'p Program,
+    pub sources: &'p SourceMap,
+    pub cst: Constness,
+    /// Functions and statics of `spec.rs`.
+    pub items: Vec<TokenStream>,
+    def_fns: HashMap<DefId, Ident>,
+    pub queue: Vec<DefId>,
+    counter: u32,
+    pub rec_fns: std::collections::HashSet<DefId>,
+    pub literal_count: u32,
+}
+
+impl<'p> Gen<'p> {
+    pub fn new(p: &'p Program, sources: &'p SourceMap) -> Gen<'p> {
+        Gen {
+            p,
+            sources,
+            cst: Constness::new(p),
+            items: Vec::new(),
+            def_fns: HashMap::new(),
+            queue: Vec::new(),
+            counter: 0,
+            rec_fns: Default::default(),
+            literal_count: 0,
+        }
+    }
+
+    pub fn fresh(&mut self, prefix: &str) -> Ident {
+        self.counter += 1;
+        format_ident!("{}{}", prefix, self.counter)
+    }
+
+    pub fn local(&self, l: LocalId) -> Ident {
+        format_ident!("l{}", l.0)
+    }
+
+    pub fn unsupported(&self, what: impl Into<String>, e: Option<ExprId>) -> CodegenError {
+        let location = e.map(|e| {
+            let l = self.sources.location(self.p.span(e));
+            format!("{}:{}:{}", l.file, l.line, l.column)
+        });
+        CodegenError::Unsupported { what: what.into(), location }
+    }
+
+    /// The Rust function of a (non-LET) definition, queued for emission on first use.
+    pub fn def_fn(&mut self, d: DefId) -> Ident {
+        if let Some(id) = self.def_fns.get(&d) {
+            return id.clone();
+        }
+        let id = format_ident!("d{}_{}", def_index(d), sanitize(&self.p.def(d).name));
+        self.def_fns.insert(d, id.clone());
+        self.queue.push(d);
+        id
+    }
+
+    /// Whether a definition's value is computed once (constant, nullary, not in a LET).
+    pub fn cacheable(&self, d: DefId) -> bool {
+        let def = self.p.def(d);
+        self.cst.defs[def_index(d)] && def.params.is_empty() && !def.in_let
+    }
+}
+
+/// A TLA+ name as part of a Rust identifier.
+pub fn sanitize(name: &str) -> String {
+    let s: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    s.trim_matches('_').to_string()
+}
