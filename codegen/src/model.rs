@@ -221,9 +221,9 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
         .collect();
     let items = std::mem::take(&mut g.items);
     let fingerprint_of = match has_view {
+        // The VIEW sees the worker's snapshot: the engine set its level to the state's.
         true => quote! { {
-            let worker = RefCell::new(WorkerData::default());
-            let cx = Cx::new(st, &worker, VARS);
+            let cx = Cx::new(st, &worker.data, VARS);
             match view(&cx) {
                 Ok(v) => fingerprint_values(std::slice::from_ref(&v)),
                 Err(_) => fingerprint_values(st),
@@ -433,7 +433,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                 Ok(self.predicates(&cx, &[#(#act_ids),*])?.is_none())
             }
 
-            fn fingerprint(&self, state: &Self::State) -> u64 {
+            fn fingerprint(&self, worker: &mut Worker, state: &Self::State) -> u64 {
                 let canon;
                 let st: &[Value] = match &self.symmetry {
                     Some(s) => { canon = s.canonical(state); &canon }
@@ -574,6 +574,11 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
             fn check_temporal_properties(&self, opts: &LivenessOptions) -> TemporalOutcome<Self::State> {
                 let (live, fairness) = live_spec();
                 TemporalOutcome { properties: vec![#(#property_infos),*], result: check_liveness(self, &live, &fairness, opts) }
+            }
+            fn check_temporal_on_trace(&self, behaviour: &[(Option<ActionId>, Self::State)]) -> TemporalOutcome<Self::State> {
+                let (live, fairness) = live_spec();
+                let result = tla2_runtime::liveness::check_liveness_on_trace(self, &live, &fairness, behaviour);
+                TemporalOutcome { properties: vec![#(#property_infos),*], result }
             }
         }
     })
