@@ -36,6 +36,9 @@ impl Env {
         e.0.push((l, b));
         e
     }
+    pub fn binds(&self) -> impl Iterator<Item = &Bind> {
+        self.0.iter().map(|(_, b)| b)
+    }
     pub fn push(&mut self, l: LocalId, b: Bind) {
         self.0.push((l, b));
     }

@@ -247,7 +247,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
         use std::cell::RefCell;
         use tla2_runtime::checker::{SpecInfo, SpecModel, TemporalOutcome};
         use tla2_runtime::compiled::*;
-        use tla2_runtime::liveness::{check_liveness, Fairness, FairnessConstraint, FairnessKind as LiveFairnessKind, Formula, LiveProperty, LivenessModel, LivenessOptions, LivenessResult, LivenessVerdict};
+        use tla2_runtime::liveness::{check_liveness, Fairness, FairnessConstraint, FairnessKind as LiveFairnessKind, Formula, LiveProperty, LivenessError, LivenessModel, LivenessOptions, LivenessResult, LivenessVerdict};
         use tla2_runtime::model::{ActionId, ActionInfo, EngineSnapshot, Model, ModelError, PropertyInfo, SourceLocation};
         use tla2_runtime::ops::{Arg, BuiltinFn};
         use tla2_runtime::report::json::Note;
@@ -305,6 +305,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
             incomplete: Vec<&'static str>,
             invariants: Vec<PropertyInfo>,
             action_properties: Vec<PropertyInfo>,
+            live_atoms: std::sync::OnceLock<LiveAtoms>,
             assumptions: Vec<PropertyInfo>,
             symmetry: Option<Symmetry>,
             sink: PrintSink,
@@ -330,6 +331,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                     incomplete,
                     invariants: vec![#(#invariant_infos),*],
                     action_properties: vec![#(#action_property_infos),*],
+                    live_atoms: std::sync::OnceLock::new(),
                     assumptions: vec![#(#assumption_infos),*],
                     symmetry: None,
                     sink: PrintSink::Stdout,
@@ -449,7 +451,8 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
 
             fn action_properties(&self) -> &[PropertyInfo] { &self.action_properties }
             fn check_action_properties(&self, worker: &mut Worker, from: &Self::State, to: &Self::State) -> Result<Option<usize>, ModelError> {
-                let cx = Cx::for_step(from, to, &worker.data, VARS);
+                let step = Cx::for_step(from, to, &worker.data, VARS);
+                let cx = &step;
                 #(#action_prop_checks)*
                 Ok(None)
             }
@@ -467,9 +470,10 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                 &self,
                 w: &mut Worker,
                 s: &Box<[Value]>,
-                walk: fn(&Cx<'_>, &dyn Fn() -> R<()>) -> R<()>,
-                changes: fn(&Cx<'_>) -> R<bool>,
-                action: fn(&Cx<'_>) -> R<bool>,
+                env: &[Value],
+                walk: fn(&Cx<'_>, &[Value], &dyn Fn() -> R<()>) -> R<()>,
+                changes: fn(&Cx<'_>, &[Value]) -> R<bool>,
+                action: fn(&Cx<'_>, &[Value]) -> R<bool>,
             ) -> Result<bool, ModelError> {
                 let found = std::cell::Cell::new(false);
                 let failure: RefCell<Option<ModelError>> = RefCell::new(None);
@@ -479,7 +483,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                         // A variable the action leaves unassigned keeps its current value.
                         let t: Vec<Value> = cx.next.borrow().iter().zip(s.iter()).map(|(n, c)| n.clone().unwrap_or_else(|| c.clone())).collect();
                         let cx2 = Cx::for_step(s, &t, &w.data, VARS);
-                        match changes(&cx2) {
+                        match changes(&cx2, env) {
                             Ok(true) => found.set(true),
                             Ok(false) => {}
                             Err(e) => *failure.borrow_mut() = Some(model_error(e)),
@@ -487,7 +491,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                         if found.get() || failure.borrow().is_some() { cx.stop(); }
                         Ok(())
                     };
-                    walk(&cx, &k)
+                    walk(&cx, env, &k)
                 };
                 if let Some(e) = failure.into_inner() { return Err(e); }
                 match r {
@@ -497,7 +501,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                         self.next_states(w, s, &mut |_, t| succs.push(t))?;
                         for t in succs {
                             let cx = Cx::for_step(s, &t, &w.data, VARS);
-                            if action(&cx).map_err(model_error)? && changes(&cx).map_err(model_error)? { return Ok(true); }
+                            if action(&cx, env).map_err(model_error)? && changes(&cx, env).map_err(model_error)? { return Ok(true); }
                         }
                         Ok(false)
                     }
@@ -572,8 +576,19 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
             }
             fn has_temporal_properties(&self) -> bool { #has_properties }
             fn check_temporal_properties(&self, opts: &LivenessOptions) -> TemporalOutcome<Self::State> {
-                let (live, fairness) = live_spec();
-                TemporalOutcome { properties: vec![#(#property_infos),*], result: check_liveness(self, &live, &fairness, opts) }
+                let properties = vec![#(#property_infos),*];
+                let worker = RefCell::new(WorkerData::default());
+                let cx = Cx::new(&[], &worker, VARS);
+                let mut atoms = LiveAtoms::default();
+                let spec = live_spec(&cx, &mut atoms);
+                let _ = self.live_atoms.set(atoms);
+                match spec {
+                    Ok((live, fairness)) => TemporalOutcome { properties, result: check_liveness(self, &live, &fairness, opts) },
+                    Err((property, message)) => TemporalOutcome {
+                        properties,
+                        result: LivenessResult { verdict: Err(LivenessError::Unsupported { property, message }), stats: Default::default() },
+                    },
+                }
             }
         }
     })

@@ -480,3 +480,16 @@ impl Locations {
         Some(SourceLocation { file: path.to_string(), module: module.to_string(), line, column, end_line, end_column })
     }
 }
+
+/// Every choice of one element per domain, the first domain varying slowest (the order the
+/// interpreter expands quantified temporal formulas in).
+pub fn combos_first_slowest(doms: &[Arc<[Value]>]) -> Vec<Vec<Value>> {
+    let mut out: Vec<Vec<Value>> = vec![Vec::new()];
+    for d in doms.iter().rev() {
+        out = d
+            .iter()
+            .flat_map(|x| out.iter().map(move |rest| std::iter::once(x.clone()).chain(rest.iter().cloned()).collect()))
+            .collect();
+    }
+    out
+}
