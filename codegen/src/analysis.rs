@@ -121,3 +121,152 @@ impl Constness {
         }
     }
 }
+
+/// The locals a LET definition's body (and, for a recursive function, its bounds) mentions but
+/// does not bind: what a Rust function made from it must receive from its scope. Sorted.
+pub fn free_locals(prog: &Program, d: DefId) -> Vec<tla2_frontend::ir::LocalId> {
+    use std::collections::BTreeSet;
+    let mut refs = BTreeSet::new();
+    let mut bound = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    collect_def(prog, d, &mut refs, &mut bound, &mut seen);
+    refs.difference(&bound).copied().collect()
+}
+
+fn collect_def(
+    prog: &Program,
+    d: DefId,
+    refs: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
+    bound: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
+    seen: &mut std::collections::BTreeSet<usize>,
+) {
+    if !seen.insert(def_index(d)) {
+        return;
+    }
+    let def = prog.def(d);
+    for p in &def.params {
+        bound.insert(p.local);
+    }
+    if let tla2_frontend::ir::DefKind::RecursiveFunction { bounds } = &def.kind {
+        collect_bindings(prog, bounds, refs, bound, seen);
+    }
+    collect_expr(prog, def.body, refs, bound, seen);
+}
+
+fn collect_bindings(
+    prog: &Program,
+    bs: &[Binding],
+    refs: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
+    bound: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
+    seen: &mut std::collections::BTreeSet<usize>,
+) {
+    for b in bs {
+        match &b.vars {
+            tla2_frontend::ir::BoundVars::Single(l) => {
+                bound.insert(*l);
+            }
+            tla2_frontend::ir::BoundVars::Tuple(ls) => bound.extend(ls.iter().copied()),
+        }
+        if let Some(x) = b.domain {
+            collect_expr(prog, x, refs, bound, seen);
+        }
+    }
+}
+
+fn collect_expr(
+    prog: &Program,
+    e: ExprId,
+    refs: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
+    bound: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
+    seen: &mut std::collections::BTreeSet<usize>,
+) {
+    let go = |x: ExprId, refs: &mut _, bound: &mut _, seen: &mut _| collect_expr(prog, x, refs, bound, seen);
+    match prog.expr(e) {
+        Expr::Local(l) => {
+            refs.insert(*l);
+        }
+        Expr::Call { callee, args } => {
+            match callee {
+                Callee::Local(l) => {
+                    refs.insert(*l);
+                }
+                Callee::Def(d) if prog.def(*d).in_let => collect_def(prog, *d, refs, bound, seen),
+                _ => {}
+            }
+            for a in args {
+                go(*a, refs, bound, seen);
+            }
+        }
+        Expr::OpValue(callee) => match callee {
+            Callee::Local(l) => {
+                refs.insert(*l);
+            }
+            Callee::Def(d) if prog.def(*d).in_let => collect_def(prog, *d, refs, bound, seen),
+            _ => {}
+        },
+        Expr::Lambda { params, body } => {
+            for p in params {
+                bound.insert(p.local);
+            }
+            go(*body, refs, bound, seen);
+        }
+        Expr::Forall { bounds, body } | Expr::Exists { bounds, body } | Expr::FunCons { bounds, body } => {
+            collect_bindings(prog, bounds, refs, bound, seen);
+            go(*body, refs, bound, seen);
+        }
+        Expr::SetMap { body, bounds } => {
+            collect_bindings(prog, bounds, refs, bound, seen);
+            go(*body, refs, bound, seen);
+        }
+        Expr::Choose { binding, body: x } | Expr::SetFilter { binding, pred: x } => {
+            collect_bindings(prog, std::slice::from_ref(binding), refs, bound, seen);
+            go(*x, refs, bound, seen);
+        }
+        Expr::TemporalForall { vars, body } | Expr::TemporalExists { vars, body } => {
+            bound.extend(vars.iter().copied());
+            go(*body, refs, bound, seen);
+        }
+        Expr::Let { defs, body } => {
+            for d in defs {
+                collect_def(prog, *d, refs, bound, seen);
+            }
+            go(*body, refs, bound, seen);
+        }
+        other => {
+            for c in crate::analysis::children_of(other) {
+                go(c, refs, bound, seen);
+            }
+        }
+    }
+}
+
+/// The direct subexpressions of expressions that bind nothing.
+pub fn children_of(e: &Expr) -> Vec<ExprId> {
+    match e {
+        Expr::And(xs) | Expr::Or(xs) | Expr::SetEnum(xs) | Expr::Tuple(xs) => xs.clone(),
+        Expr::Not(a) | Expr::Prime(a) | Expr::Unchanged(a) | Expr::Enabled(a) => vec![*a],
+        Expr::Always(a) | Expr::Eventually(a) => vec![*a],
+        Expr::Implies(a, b) | Expr::Equiv(a, b) | Expr::Eq(a, b) | Expr::In(a, b) => vec![*a, *b],
+        Expr::LeadsTo(a, b) | Expr::WhilePlus(a, b) | Expr::Compose(a, b) => vec![*a, *b],
+        Expr::If { cond, then, els } => vec![*cond, *then, *els],
+        Expr::Case { arms, other } => arms.iter().flat_map(|(g, b)| [*g, *b]).chain(*other).collect(),
+        Expr::FunSet { domain, range } => vec![*domain, *range],
+        Expr::Record(fs) | Expr::RecordSet(fs) => fs.iter().map(|(_, x)| *x).collect(),
+        Expr::Except { base, updates } => {
+            let mut v = vec![*base];
+            for (path, x) in updates {
+                v.extend(path.iter().filter_map(|k| match k {
+                    ExceptKey::Index(i) => Some(*i),
+                    ExceptKey::Field(_) => None,
+                }));
+                v.push(*x);
+            }
+            v
+        }
+        Expr::Apply { fun, arg } => vec![*fun, *arg],
+        Expr::Field { record, .. } => vec![*record],
+        Expr::BoxAction { action, sub } | Expr::AngleAction { action, sub } => vec![*action, *sub],
+        Expr::Fairness { sub, action, .. } => vec![*sub, *action],
+        _ => Vec::new(),
+    }
+}

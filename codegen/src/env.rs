@@ -121,6 +121,27 @@ impl<'p> Gen<'p> {
         id
     }
 
+    /// The locals of its scope a LET definition's function receives first (none otherwise).
+    pub fn caps_of(&self, d: DefId) -> Vec<tla2_frontend::ir::LocalId> {
+        match self.p.def(d).in_let {
+            true => crate::analysis::free_locals(self.p, d),
+            false => Vec::new(),
+        }
+    }
+
+    /// The values of `caps_of(d)` at a use of `d`.
+    pub fn cap_args(&mut self, d: DefId, env: &Env, at: ExprId) -> G<Vec<TokenStream>> {
+        let mut out = Vec::new();
+        for l in self.caps_of(d) {
+            out.push(match env.get(l).cloned() {
+                Some(Bind::Val(id)) => quote::quote! { #id.clone() },
+                Some(Bind::Target(t)) => self.ex(t, env)?,
+                _ => return Err(self.unsupported("a recursive LET definition capturing an operator", Some(at))),
+            });
+        }
+        Ok(out)
+    }
+
     /// Whether a definition's value is computed once (constant, nullary, not in a LET).
     pub fn cacheable(&self, d: DefId) -> bool {
         let def = self.p.def(d);

@@ -184,7 +184,8 @@ impl<'p> Gen<'p> {
                     if args.is_empty() && matches!(p.def(*d).kind, DefKind::RecursiveFunction { .. }) {
                         let a = self.ex(*arg, env)?;
                         let apply = self.rec_fn(*d, *fun)?.1;
-                        return Ok(quote! { { let a = #a; tri!(#apply(cx, &a), #i) } });
+                        let caps = self.cap_args(*d, env, *fun)?;
+                        return Ok(quote! { { let a = #a; tri!(#apply(cx #(, #caps)*, &a), #i) } });
                     }
                 }
                 let (f, a) = (self.ex(*fun, env)?, self.ex(*arg, env)?);
@@ -463,7 +464,7 @@ impl<'p> Gen<'p> {
                     return Err(self.unsupported("a higher-order operator passed as an argument", Some(a)));
                 }
                 let n = def.params.len();
-                let body = if def.in_let || def.recursive && def.in_let {
+                let body = if def.in_let && !def.recursive && matches!(def.kind, DefKind::Operator) {
                     let mut inner = env.clone();
                     let mut binds = TokenStream::new();
                     for (k, prm) in def.params.iter().enumerate() {
@@ -478,11 +479,13 @@ impl<'p> Gen<'p> {
                     quote! { #binds Ok(#b) }
                 } else if matches!(def.kind, DefKind::RecursiveFunction { .. }) {
                     let v = self.rec_fn(*d, a)?.0;
-                    quote! { #v(cx) }
+                    let caps = self.cap_args(*d, env, a)?;
+                    quote! { #v(cx #(, #caps)*) }
                 } else {
                     let f = self.def_fn(*d);
+                    let caps = self.cap_args(*d, env, a)?;
                     let idx = 0..n;
-                    quote! { #f(cx #(, args[#idx].clone())*) }
+                    quote! { #f(cx #(, #caps)* #(, args[#idx].clone())*) }
                 };
                 (n, body, false)
             }
@@ -579,13 +582,11 @@ impl<'p> Gen<'p> {
                 return Err(self.unsupported("a recursive function definition with parameters", Some(e)));
             }
             let value = self.rec_fn(d, e)?.0;
-            return Ok(quote! { tri!(#value(cx), #i) });
+            let caps = self.cap_args(d, env, e)?;
+            return Ok(quote! { tri!(#value(cx #(, #caps)*), #i) });
         }
         let by_name = args.iter().any(|a| self.target_arg(*a, env).is_some());
-        if def.in_let || (by_name && !def.recursive) {
-            if def.recursive {
-                return Err(self.unsupported("a RECURSIVE operator defined in a LET", Some(e)));
-            }
+        if !def.recursive && (def.in_let || by_name) {
             let (stmts, binds) = self.arg_binds(d, args, env)?;
             let mut inner = env.clone();
             for (prm, b) in def.params.iter().zip(binds) {
@@ -596,7 +597,7 @@ impl<'p> Gen<'p> {
         }
         let f = self.def_fn(d);
         let (stmts, binds) = self.arg_binds(d, args, env)?;
-        let mut argv = Vec::new();
+        let mut argv = self.cap_args(d, env, e)?;
         for b in binds {
             argv.push(match b {
                 Bind::Val(id) | Bind::Op(id, _) => quote! { #id },
