@@ -3,7 +3,9 @@
 //! decides which definitions are cached, which `\E` of Next are split into actions, and the
 //! "constant invariant" warning, so it must agree with the interpreter.
 
-use tla2_frontend::ir::{Binding, Callee, DefId, ExceptKey, Expr, ExprId, Program};
+use std::collections::{BTreeMap, BTreeSet};
+
+use tla2_frontend::ir::{Binding, Callee, DefId, ExceptKey, Expr, ExprId, LocalId, Program};
 
 /// Builtins whose value may differ between calls (TLC's registers, randomness, I/O…).
 const IMPURE: &[&str] = &[
@@ -123,118 +125,129 @@ impl Constness {
 }
 
 /// The locals a LET definition's body (and, for a recursive function, its bounds) mentions but
-/// does not bind: what a Rust function made from it must receive from its scope. Sorted.
-pub fn free_locals(prog: &Program, d: DefId) -> Vec<tla2_frontend::ir::LocalId> {
-    use std::collections::BTreeSet;
-    let mut refs = BTreeSet::new();
-    let mut bound = BTreeSet::new();
-    let mut seen = BTreeSet::new();
-    collect_def(prog, d, &mut refs, &mut bound, &mut seen);
-    refs.difference(&bound).copied().collect()
+/// does not bind, directly or through the LET definitions it calls: what a Rust function made
+/// from it must receive from its scope. Sorted.
+pub fn free_locals(prog: &Program, d: DefId) -> Vec<LocalId> {
+    let mut regions: BTreeMap<usize, Region> = BTreeMap::new();
+    let mut todo = vec![d];
+    while let Some(x) = todo.pop() {
+        if regions.contains_key(&def_index(x)) {
+            continue;
+        }
+        let mut r = Region::default();
+        collect_def(prog, x, &mut r);
+        todo.extend(r.callees.iter().copied());
+        regions.insert(def_index(x), r);
+    }
+    let mut free: BTreeMap<usize, BTreeSet<LocalId>> = regions.keys().map(|k| (*k, BTreeSet::new())).collect();
+    loop {
+        let mut changed = false;
+        for (k, r) in &regions {
+            let mut f: BTreeSet<LocalId> = r.refs.clone();
+            for c in &r.callees {
+                f.extend(free[&def_index(*c)].iter().copied());
+            }
+            let f: BTreeSet<LocalId> = f.difference(&r.bound).copied().collect();
+            if f != free[k] {
+                free.insert(*k, f);
+                changed = true;
+            }
+        }
+        if !changed {
+            return free[&def_index(d)].iter().copied().collect();
+        }
+    }
 }
 
-fn collect_def(
-    prog: &Program,
-    d: DefId,
-    refs: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
-    bound: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
-    seen: &mut std::collections::BTreeSet<usize>,
-) {
-    if !seen.insert(def_index(d)) {
-        return;
-    }
+/// What a definition's text mentions: locals referenced and bound, LET definitions called.
+#[derive(Default)]
+struct Region {
+    refs: BTreeSet<LocalId>,
+    bound: BTreeSet<LocalId>,
+    callees: BTreeSet<DefId>,
+}
+
+fn collect_def(prog: &Program, d: DefId, r: &mut Region) {
     let def = prog.def(d);
     for p in &def.params {
-        bound.insert(p.local);
+        r.bound.insert(p.local);
     }
     if let tla2_frontend::ir::DefKind::RecursiveFunction { bounds } = &def.kind {
-        collect_bindings(prog, bounds, refs, bound, seen);
+        collect_bindings(prog, bounds, r);
     }
-    collect_expr(prog, def.body, refs, bound, seen);
+    collect_expr(prog, def.body, r);
 }
 
-fn collect_bindings(
-    prog: &Program,
-    bs: &[Binding],
-    refs: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
-    bound: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
-    seen: &mut std::collections::BTreeSet<usize>,
-) {
+fn collect_bindings(prog: &Program, bs: &[Binding], r: &mut Region) {
     for b in bs {
         match &b.vars {
             tla2_frontend::ir::BoundVars::Single(l) => {
-                bound.insert(*l);
+                r.bound.insert(*l);
             }
-            tla2_frontend::ir::BoundVars::Tuple(ls) => bound.extend(ls.iter().copied()),
+            tla2_frontend::ir::BoundVars::Tuple(ls) => r.bound.extend(ls.iter().copied()),
         }
         if let Some(x) = b.domain {
-            collect_expr(prog, x, refs, bound, seen);
+            collect_expr(prog, x, r);
         }
     }
 }
 
-fn collect_expr(
-    prog: &Program,
-    e: ExprId,
-    refs: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
-    bound: &mut std::collections::BTreeSet<tla2_frontend::ir::LocalId>,
-    seen: &mut std::collections::BTreeSet<usize>,
-) {
-    let go = |x: ExprId, refs: &mut _, bound: &mut _, seen: &mut _| collect_expr(prog, x, refs, bound, seen);
+fn collect_callee(prog: &Program, callee: &Callee, r: &mut Region) {
+    match callee {
+        Callee::Local(l) => {
+            r.refs.insert(*l);
+        }
+        Callee::Def(d) if prog.def(*d).in_let => {
+            r.callees.insert(*d);
+        }
+        _ => {}
+    }
+}
+
+fn collect_expr(prog: &Program, e: ExprId, r: &mut Region) {
     match prog.expr(e) {
         Expr::Local(l) => {
-            refs.insert(*l);
+            r.refs.insert(*l);
         }
         Expr::Call { callee, args } => {
-            match callee {
-                Callee::Local(l) => {
-                    refs.insert(*l);
-                }
-                Callee::Def(d) if prog.def(*d).in_let => collect_def(prog, *d, refs, bound, seen),
-                _ => {}
-            }
+            collect_callee(prog, callee, r);
             for a in args {
-                go(*a, refs, bound, seen);
+                collect_expr(prog, *a, r);
             }
         }
-        Expr::OpValue(callee) => match callee {
-            Callee::Local(l) => {
-                refs.insert(*l);
-            }
-            Callee::Def(d) if prog.def(*d).in_let => collect_def(prog, *d, refs, bound, seen),
-            _ => {}
-        },
+        Expr::OpValue(callee) => collect_callee(prog, callee, r),
         Expr::Lambda { params, body } => {
             for p in params {
-                bound.insert(p.local);
+                r.bound.insert(p.local);
             }
-            go(*body, refs, bound, seen);
+            collect_expr(prog, *body, r);
         }
         Expr::Forall { bounds, body } | Expr::Exists { bounds, body } | Expr::FunCons { bounds, body } => {
-            collect_bindings(prog, bounds, refs, bound, seen);
-            go(*body, refs, bound, seen);
+            collect_bindings(prog, bounds, r);
+            collect_expr(prog, *body, r);
         }
         Expr::SetMap { body, bounds } => {
-            collect_bindings(prog, bounds, refs, bound, seen);
-            go(*body, refs, bound, seen);
+            collect_bindings(prog, bounds, r);
+            collect_expr(prog, *body, r);
         }
         Expr::Choose { binding, body: x } | Expr::SetFilter { binding, pred: x } => {
-            collect_bindings(prog, std::slice::from_ref(binding), refs, bound, seen);
-            go(*x, refs, bound, seen);
+            collect_bindings(prog, std::slice::from_ref(binding), r);
+            collect_expr(prog, *x, r);
         }
         Expr::TemporalForall { vars, body } | Expr::TemporalExists { vars, body } => {
-            bound.extend(vars.iter().copied());
-            go(*body, refs, bound, seen);
+            r.bound.extend(vars.iter().copied());
+            collect_expr(prog, *body, r);
         }
         Expr::Let { defs, body } => {
+            // Nested definitions are part of this text: their binders are bound here.
             for d in defs {
-                collect_def(prog, *d, refs, bound, seen);
+                collect_def(prog, *d, r);
             }
-            go(*body, refs, bound, seen);
+            collect_expr(prog, *body, r);
         }
         other => {
-            for c in crate::analysis::children_of(other) {
-                go(c, refs, bound, seen);
+            for c in children_of(other) {
+                collect_expr(prog, c, r);
             }
         }
     }

@@ -134,12 +134,30 @@ impl<'p> Gen<'p> {
         let mut out = Vec::new();
         for l in self.caps_of(d) {
             out.push(match env.get(l).cloned() {
-                Some(Bind::Val(id)) => quote::quote! { #id.clone() },
+                Some(Bind::Val(id)) if self.op_arity(l) == 0 => quote::quote! { #id.clone() },
+                Some(Bind::Op(id, _)) if self.op_arity(l) > 0 => quote::quote! { #id },
                 Some(Bind::Target(t)) => self.ex(t, env)?,
                 _ => return Err(self.unsupported("a recursive LET definition capturing an operator", Some(at))),
             });
         }
         Ok(out)
+    }
+
+    /// The arity of an operator parameter (0 for a value local).
+    pub fn op_arity(&self, l: tla2_frontend::ir::LocalId) -> usize {
+        for (_, d) in self.p.defs.iter() {
+            if let Some(prm) = d.params.iter().find(|prm| prm.local == l) {
+                return prm.arity;
+            }
+        }
+        for (_, e) in self.p.exprs.iter() {
+            if let tla2_frontend::ir::Expr::Lambda { params, .. } = e {
+                if let Some(prm) = params.iter().find(|prm| prm.local == l) {
+                    return prm.arity;
+                }
+            }
+        }
+        0
     }
 
     /// Whether a definition's value is computed once (constant, nullary, not in a LET).
