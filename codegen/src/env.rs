@@ -103,6 +103,9 @@ impl<'p> Gen<'p> {
     }
 
     pub fn unsupported(&self, what: impl Into<String>, e: Option<ExprId>) -> CodegenError {
+        if std::env::var("TLA2_CG_TRACE").is_ok() {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
         let location = e.map(|e| {
             let l = self.sources.location(self.p.span(e));
             format!("{}:{}:{}", l.file, l.line, l.column)

@@ -103,9 +103,15 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
     let assume_names: Vec<&str> = m.assumptions.iter().map(|a| a.name.as_str()).collect();
     let mut const_ids = Vec::new();
     for (k, (_, d)) in m.constants.iter().enumerate() {
+        // An operator constant (`Send <- MCSend`) has no value: the interpreter reports none.
+        if !p.def(*d).params.is_empty() {
+            const_ids.push(quote! { (|_: &Cx<'_>| -> R<Value> { Err(EvalError::other("an operator has no value")) }) });
+            continue;
+        }
         let id = format!("constant_{k}");
         misc.push(value_fn(&mut g, p.def(*d).body, &id)?);
-        const_ids.push(format_ident!("{}", id));
+        let id = format_ident!("{}", id);
+        const_ids.push(quote! { #id });
     }
     let const_names: Vec<&str> = m.constants.iter().map(|(n, _)| n.as_str()).collect();
     let alias_body = match &m.alias {
