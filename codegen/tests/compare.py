@@ -74,7 +74,7 @@ def main():
         spec, cfg = m["module"], m.get("config") or re.sub(r"\.tla$", ".cfg", m["module"])
         flags = list(m.get("flags", []))
         if m.get("mode") == "simulate" and "-simulate" not in flags:
-            flags = ["-simulate"] + flags
+            flags = ["-simulate", "num=100"] + flags
         crate = os.path.join(args.out, re.sub(r"[^A-Za-z0-9]+", "_", mid))
         rc, _, err, _ = run([args.gen, spec, cfg, crate], base, 120)
         if rc != 0:
