@@ -182,6 +182,22 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
         .filter(|(_, n)| n.def.is_some_and(|d| p.def(d).params.is_empty() && g.cst.defs[def_index(d)]))
         .map(|(k, _)| k)
         .collect();
+    let symmetry_warning = match (&m.symmetry, m.properties.is_empty()) {
+        (Some(sym), false) => {
+            let span = sym.def.map_or(p.span(sym.expr), |d| p.def(d).span);
+            let loc = location(sources, span);
+            let msg = format!("Run the PROPERTY check with a cfg that has no SYMMETRY {}", sym.name);
+            quote! {
+                notes.push(Note {
+                    code: "TLC_LIVENESS_SYMMETRY".into(),
+                    message: "Declaring symmetry during liveness checking is dangerous. It might cause TLC to miss violations of the stated liveness properties. Please check liveness without symmetry defined.".into(),
+                    location: #loc,
+                    suggestion: Some(serde_json::json!({ "action": "check_liveness_without_symmetry", "message": #msg })),
+                });
+            }
+        }
+        _ => TokenStream::new(),
+    };
     let module = &p.module;
     let init_name = opt_str(m.init.as_ref().map(|n| n.name.as_str()));
     let next_name = opt_str(m.next.as_ref().map(|n| n.name.as_str()));
@@ -535,8 +551,10 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                 SOURCES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect()
             }
             fn warnings(&self) -> Vec<Note> {
+                let mut notes: Vec<Note> = Vec::new();
+                #symmetry_warning
                 let constant: &[usize] = &[#(#constant_invariants),*];
-                constant.iter().map(|&k| {
+                notes.extend(constant.iter().map(|&k| {
                     let name = &self.invariants[k].name;
                     Note {
                         code: "TLC_INVARIANT_CONSTANT".into(),
@@ -548,7 +566,8 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                             "example": format!("In the .tla file: ASSUME {}\nIn the .cfg file: remove INVARIANT {}", name, name),
                         })),
                     }
-                }).collect()
+                }));
+                notes
             }
             fn cfg_check_deadlock(&self) -> Option<bool> { #deadlock }
             fn set_tlc_config(&mut self, config: Value) { self.tlc_config = Some(config); }
