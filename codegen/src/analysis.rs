@@ -283,3 +283,59 @@ pub fn children_of(e: &Expr) -> Vec<ExprId> {
         _ => Vec::new(),
     }
 }
+
+/// Builtins whose every evaluation must happen (output): never cached.
+const OBSERVABLE: &[&str] = &["Print", "PrintT", "PrintTLCState"];
+
+/// Whether `e` is closed (no free local, no `@`), constant-level, free of output builtins and
+/// worth caching (not a literal or a name).
+pub fn cacheable_expr(prog: &Program, cst: &Constness, e: ExprId) -> bool {
+    let trivial = matches!(
+        prog.expr(e),
+        Expr::Bool(_)
+            | Expr::Int(_)
+            | Expr::Str(_)
+            | Expr::ModelValue(_)
+            | Expr::Local(_)
+            | Expr::OpValue(_)
+            | Expr::Lambda { .. }
+    );
+    if trivial || !cst.expr(prog, e) {
+        return false;
+    }
+    let mut r = Region::default();
+    collect_expr(prog, e, &mut r);
+    if !r.refs.is_subset(&r.bound) || r.callees.iter().any(|d| !free_locals(prog, *d).is_empty()) {
+        return false;
+    }
+    !mentions(prog, e, &mut |x| match x {
+        Expr::ExceptAt => true,
+        Expr::Call { callee: Callee::Builtin(b), .. } | Expr::OpValue(Callee::Builtin(b)) => {
+            OBSERVABLE.contains(&prog.builtin(*b).name.as_str())
+        }
+        _ => false,
+    })
+}
+
+/// Whether `e` or a sub-expression (binder domains and LET bodies included) satisfies `f`.
+fn mentions(prog: &Program, e: ExprId, f: &mut dyn FnMut(&Expr) -> bool) -> bool {
+    let x = prog.expr(e);
+    if f(x) {
+        return true;
+    }
+    let doms = |bs: &[Binding]| bs.iter().filter_map(|b| b.domain).collect::<Vec<_>>();
+    let kids: Vec<ExprId> = match x {
+        Expr::Call { args, .. } => args.clone(),
+        Expr::Lambda { body, .. } => vec![*body],
+        Expr::Forall { bounds, body } | Expr::Exists { bounds, body } | Expr::FunCons { bounds, body } => {
+            doms(bounds).into_iter().chain([*body]).collect()
+        }
+        Expr::SetMap { body, bounds } => doms(bounds).into_iter().chain([*body]).collect(),
+        Expr::Choose { binding, body } => binding.domain.into_iter().chain([*body]).collect(),
+        Expr::SetFilter { binding, pred } => binding.domain.into_iter().chain([*pred]).collect(),
+        Expr::Let { defs, body } => defs.iter().map(|d| prog.def(*d).body).chain([*body]).collect(),
+        Expr::TemporalForall { body, .. } | Expr::TemporalExists { body, .. } => vec![*body],
+        other => children_of(other),
+    };
+    kids.into_iter().any(|k| mentions(prog, k, f))
+}

@@ -75,6 +75,9 @@ pub struct Gen<'p> {
     pub queue: Vec<DefId>,
     counter: u32,
     pub rec_fns: std::collections::HashSet<DefId>,
+    cached_exprs: HashMap<ExprId, bool>,
+    /// Expressions whose cache static is emitted.
+    pub expr_caches: std::collections::HashSet<ExprId>,
     pub literal_count: u32,
 }
 
@@ -89,6 +92,8 @@ impl<'p> Gen<'p> {
             queue: Vec::new(),
             counter: 0,
             rec_fns: Default::default(),
+            cached_exprs: HashMap::new(),
+            expr_caches: Default::default(),
             literal_count: 0,
         }
     }
@@ -161,6 +166,16 @@ impl<'p> Gen<'p> {
             }
         }
         0
+    }
+
+    /// Whether an expression's value is computed once per run (memoized).
+    pub fn cached_expr(&mut self, e: ExprId) -> bool {
+        if let Some(b) = self.cached_exprs.get(&e) {
+            return *b;
+        }
+        let b = crate::analysis::cacheable_expr(self.p, &self.cst, e);
+        self.cached_exprs.insert(e, b);
+        b
     }
 
     /// Whether a definition's value is computed once (constant, nullary, not in a LET).

@@ -15,8 +15,23 @@ pub fn fail(err: TokenStream, i: u32) -> TokenStream {
 }
 
 impl<'p> Gen<'p> {
-    /// `e` as a `Value`.
+    /// `e` as a `Value`; a closed constant-level expression is computed once per run, as the
+    /// interpreter's expression cache does.
     pub fn ex(&mut self, e: ExprId, env: &Env) -> G<TokenStream> {
+        if !self.cached_expr(e) {
+            return self.ex_fresh(e, env);
+        }
+        let inner = self.ex_fresh(e, env)?;
+        let cache = quote::format_ident!("EXPR_{}", expr_index(e));
+        if self.expr_caches.insert(e) {
+            self.items.push(quote! { static #cache: std::sync::OnceLock<Value> = std::sync::OnceLock::new(); });
+        }
+        Ok(quote! { {
+            if let Some(v) = #cache.get() { v.clone() } else { let v = #inner; let _ = #cache.set(v.clone()); v }
+        } })
+    }
+
+    fn ex_fresh(&mut self, e: ExprId, env: &Env) -> G<TokenStream> {
         let i = expr_index(e);
         let p = self.p;
         Ok(match p.expr(e) {
