@@ -25,7 +25,7 @@ pub enum Bind {
 
 /// The locals in scope, innermost last.
 #[derive(Clone, Default)]
-pub struct Env(Vec<(LocalId, Bind)>);
+pub struct Env(Vec<(LocalId, Bind)>, Vec<(DefId, Ident)>);
 
 impl Env {
     pub fn get(&self, l: LocalId) -> Option<&Bind> {
@@ -34,6 +34,15 @@ impl Env {
     pub fn with(&self, l: LocalId, b: Bind) -> Env {
         let mut e = self.clone();
         e.0.push((l, b));
+        e
+    }
+    /// The cache cell of a nullary LET definition of an enclosing LET, if any.
+    pub fn let_cell(&self, d: DefId) -> Option<&Ident> {
+        self.1.iter().rev().find(|(x, _)| *x == d).map(|(_, c)| c)
+    }
+    pub fn with_let_cell(&self, d: DefId, cell: Ident) -> Env {
+        let mut e = self.clone();
+        e.1.push((d, cell));
         e
     }
     pub fn binds(&self) -> impl Iterator<Item = &Bind> {

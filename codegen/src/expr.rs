@@ -120,7 +120,22 @@ impl<'p> Gen<'p> {
                     match found { Some(v) => v, None => #none }
                 } }
             }
-            Expr::Let { body, .. } => self.ex(*body, env)?,
+            Expr::Let { defs, body } => {
+                // A nullary definition's value is computed on first use and kept for the LET's
+                // body while variables are read from the current state (as the interpreter).
+                let mut inner = env.clone();
+                let mut cells = Vec::new();
+                for d in defs {
+                    let def = p.def(*d);
+                    if def.params.is_empty() && !def.recursive && matches!(def.kind, DefKind::Operator) {
+                        let cell = self.fresh("let_cell");
+                        cells.push(cell.clone());
+                        inner = inner.with_let_cell(*d, cell);
+                    }
+                }
+                let b = self.ex(*body, &inner)?;
+                quote! { { #(let #cells: std::cell::OnceCell<Value> = std::cell::OnceCell::new();)* #b } }
+            }
             Expr::Eq(a, b) => {
                 let (a, b) = (self.ex(*a, env)?, self.ex(*b, env)?);
                 quote! { { let a = #a; let b = #b; Value::Bool(tri!(Value::tlc_eq(&a, &b), #i)) } }
@@ -601,6 +616,20 @@ impl<'p> Gen<'p> {
             return Ok(quote! { tri!(#value(cx #(, #caps)*), #i) });
         }
         let by_name = args.iter().any(|a| self.target_arg(*a, env).is_some());
+        if let Some(cell) = env.let_cell(d).cloned().filter(|_| args.is_empty()) {
+            let body = self.ex(def.body, env)?;
+            return Ok(quote! { {
+                if !cx.reading_current() {
+                    #body
+                } else if let Some(v) = #cell.get() {
+                    v.clone()
+                } else {
+                    let v = #body;
+                    let _ = #cell.set(v.clone());
+                    v
+                }
+            } });
+        }
         if !def.recursive && (def.in_let || by_name) {
             let (stmts, binds) = self.arg_binds(d, args, env)?;
             let mut inner = env.clone();

@@ -82,6 +82,11 @@ impl<'a> Cx<'a> {
         EvalError::new(EvalErrorKind::UnassignedVariable, msg)
     }
 
+    /// True while variables are read from the current state (LET values are cached only then).
+    pub fn reading_current(&self) -> bool {
+        !self.reading_next.get()
+    }
+
     /// Runs `f` reading variables from the next state.
     pub fn primed<T>(&self, f: impl FnOnce() -> R<T>) -> R<T> {
         if self.reading_next.get() {
