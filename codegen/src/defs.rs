@@ -24,6 +24,19 @@ impl<'p> Gen<'p> {
         let name = self.def_fn(d);
         let mut env = Env::default();
         let mut params = Vec::new();
+        for l in self.caps_of(d) {
+            let id = self.local(l);
+            match self.op_arity(l) {
+                0 => {
+                    params.push(quote! { #id: Value });
+                    env.push(l, Bind::Val(id));
+                }
+                n => {
+                    params.push(quote! { #id: Op<'_> });
+                    env.push(l, Bind::Op(id, n));
+                }
+            }
+        }
         for prm in &def.params {
             let id = self.local(prm.local);
             if prm.arity > 0 {
@@ -76,16 +89,42 @@ impl<'p> Gen<'p> {
         if self.rec_fns.contains(&d) {
             return Ok((value, apply));
         }
-        if def.in_let || !def.params.is_empty() {
-            return Err(
-                self.unsupported("a recursive function defined in a LET or an instance with parameters", Some(at))
-            );
+        if !def.params.is_empty() {
+            return Err(self.unsupported("a recursive function defined in an instance with parameters", Some(at)));
         }
         self.rec_fns.insert(d);
         let DefKind::RecursiveFunction { bounds } = &def.kind else {
             return Err(self.unsupported("a recursive function", Some(at)));
         };
-        let env = Env::default();
+        let mut env = Env::default();
+        let caps: Vec<Ident> = self.caps_of(d).into_iter().map(|l| self.local(l)).collect();
+        let mut cap_types = Vec::new();
+        let mut op_caps = false;
+        for (l, id) in self.caps_of(d).into_iter().zip(&caps) {
+            match self.op_arity(l) {
+                0 => {
+                    env.push(l, Bind::Val(id.clone()));
+                    cap_types.push(quote! { Value });
+                }
+                n => {
+                    env.push(l, Bind::Op(id.clone(), n));
+                    cap_types.push(quote! { Op<'_> });
+                    op_caps = true;
+                }
+            }
+        }
+        let cap_ids: Vec<Ident> = caps.iter().map(|c| format_ident!("cap_{}", c)).collect();
+        let name = &def.name;
+        let lazy = if op_caps {
+            quote! {
+                return Err(EvalError::new(EvalErrorKind::Unsupported, "A recursive function over an infinite domain that uses an operator argument is not supported by compiled checkers yet."));
+            }
+        } else {
+            quote! {
+                #(let #cap_ids = #caps.clone();)*
+                return Ok(lazy_fun(cx, dom, Some(#name.to_string()), std::sync::Arc::new(move |cx: &Cx<'_>, a: &Value| #apply(cx #(, #cap_ids.clone())*, a))));
+            }
+        };
         let bi = expr_index(def.body);
         let doms = self.domains(bounds, &env, bi)?;
         let (binds, inner) = self.bind_key_pub(bounds, quote! { a }, &env, bi);
@@ -108,23 +147,23 @@ impl<'p> Gen<'p> {
         self.items.push(quote! {
             static #cache: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
             #[doc = #doc]
-            fn #value(cx: &Cx<'_>) -> R<Value> {
+            fn #value(cx: &Cx<'_> #(, #caps: #cap_types)*) -> R<Value> {
                 #get_cached
                 let v = cx.call(|| -> R<Value> {
                     let dom = fun_domain(#doms.to_vec())?;
                     if !dom.is_finite_set()? {
-                        return Ok(lazy_fun(cx, dom, Some(#name.to_string()), std::sync::Arc::new(|cx: &Cx<'_>, a: &Value| #apply(cx, a))));
+                        #lazy
                     }
                     let mut pairs = Vec::new();
                     for key in dom.enumerate()?.iter() {
-                        pairs.push((key.clone(), #body_fn(cx, key)?));
+                        pairs.push((key.clone(), #body_fn(cx #(, #caps.clone())*, key)?));
                     }
                     Ok(Value::fun_from_sorted(pairs))
                 })?;
                 #set_cached
                 Ok(v)
             }
-            fn #apply(cx: &Cx<'_>, a: &Value) -> R<Value> {
+            fn #apply(cx: &Cx<'_> #(, #caps: #cap_types)*, a: &Value) -> R<Value> {
                 #get_materialized
                 let dom = fun_domain(#doms.to_vec())?;
                 if !dom.contains(a)? {
@@ -132,9 +171,9 @@ impl<'p> Gen<'p> {
                         "Attempted to apply function:\n{}\nto argument {}, which is not in the domain of the function.", #name, a
                     )));
                 }
-                #body_fn(cx, a)
+                #body_fn(cx #(, #caps)*, a)
             }
-            fn #body_fn(cx: &Cx<'_>, a: &Value) -> R<Value> {
+            fn #body_fn(cx: &Cx<'_> #(, #caps: #cap_types)*, a: &Value) -> R<Value> {
                 cx.call(|| -> R<Value> { #binds Ok(#body) })
             }
         });

@@ -25,7 +25,7 @@ pub enum Bind {
 
 /// The locals in scope, innermost last.
 #[derive(Clone, Default)]
-pub struct Env(Vec<(LocalId, Bind)>);
+pub struct Env(Vec<(LocalId, Bind)>, Vec<(DefId, Ident)>);
 
 impl Env {
     pub fn get(&self, l: LocalId) -> Option<&Bind> {
@@ -35,6 +35,18 @@ impl Env {
         let mut e = self.clone();
         e.0.push((l, b));
         e
+    }
+    /// The cache cell of a nullary LET definition of an enclosing LET, if any.
+    pub fn let_cell(&self, d: DefId) -> Option<&Ident> {
+        self.1.iter().rev().find(|(x, _)| *x == d).map(|(_, c)| c)
+    }
+    pub fn with_let_cell(&self, d: DefId, cell: Ident) -> Env {
+        let mut e = self.clone();
+        e.1.push((d, cell));
+        e
+    }
+    pub fn binds(&self) -> impl Iterator<Item = &Bind> {
+        self.0.iter().map(|(_, b)| b)
     }
     pub fn push(&mut self, l: LocalId, b: Bind) {
         self.0.push((l, b));
@@ -72,6 +84,9 @@ pub struct Gen<'p> {
     pub queue: Vec<DefId>,
     counter: u32,
     pub rec_fns: std::collections::HashSet<DefId>,
+    cached_exprs: HashMap<ExprId, bool>,
+    /// Expressions whose cache static is emitted.
+    pub expr_caches: std::collections::HashSet<ExprId>,
     pub literal_count: u32,
 }
 
@@ -86,6 +101,8 @@ impl<'p> Gen<'p> {
             queue: Vec::new(),
             counter: 0,
             rec_fns: Default::default(),
+            cached_exprs: HashMap::new(),
+            expr_caches: Default::default(),
             literal_count: 0,
         }
     }
@@ -100,6 +117,9 @@ impl<'p> Gen<'p> {
     }
 
     pub fn unsupported(&self, what: impl Into<String>, e: Option<ExprId>) -> CodegenError {
+        if std::env::var("TLA2_CG_TRACE").is_ok() {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
         let location = e.map(|e| {
             let l = self.sources.location(self.p.span(e));
             format!("{}:{}:{}", l.file, l.line, l.column)
@@ -116,6 +136,55 @@ impl<'p> Gen<'p> {
         self.def_fns.insert(d, id.clone());
         self.queue.push(d);
         id
+    }
+
+    /// The locals of its scope a LET definition's function receives first (none otherwise).
+    pub fn caps_of(&self, d: DefId) -> Vec<tla2_frontend::ir::LocalId> {
+        match self.p.def(d).in_let {
+            true => crate::analysis::free_locals(self.p, d),
+            false => Vec::new(),
+        }
+    }
+
+    /// The values of `caps_of(d)` at a use of `d`.
+    pub fn cap_args(&mut self, d: DefId, env: &Env, at: ExprId) -> G<Vec<TokenStream>> {
+        let mut out = Vec::new();
+        for l in self.caps_of(d) {
+            out.push(match env.get(l).cloned() {
+                Some(Bind::Val(id)) if self.op_arity(l) == 0 => quote::quote! { #id.clone() },
+                Some(Bind::Op(id, _)) if self.op_arity(l) > 0 => quote::quote! { #id },
+                Some(Bind::Target(t)) => self.ex(t, env)?,
+                _ => return Err(self.unsupported("a recursive LET definition capturing an operator", Some(at))),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The arity of an operator parameter (0 for a value local).
+    pub fn op_arity(&self, l: tla2_frontend::ir::LocalId) -> usize {
+        for (_, d) in self.p.defs.iter() {
+            if let Some(prm) = d.params.iter().find(|prm| prm.local == l) {
+                return prm.arity;
+            }
+        }
+        for (_, e) in self.p.exprs.iter() {
+            if let tla2_frontend::ir::Expr::Lambda { params, .. } = e {
+                if let Some(prm) = params.iter().find(|prm| prm.local == l) {
+                    return prm.arity;
+                }
+            }
+        }
+        0
+    }
+
+    /// Whether an expression's value is computed once per run (memoized).
+    pub fn cached_expr(&mut self, e: ExprId) -> bool {
+        if let Some(b) = self.cached_exprs.get(&e) {
+            return *b;
+        }
+        let b = crate::analysis::cacheable_expr(self.p, &self.cst, e);
+        self.cached_exprs.insert(e, b);
+        b
     }
 
     /// Whether a definition's value is computed once (constant, nullary, not in a LET).

@@ -15,8 +15,23 @@ pub fn fail(err: TokenStream, i: u32) -> TokenStream {
 }
 
 impl<'p> Gen<'p> {
-    /// `e` as a `Value`.
+    /// `e` as a `Value`; a closed constant-level expression is computed once per run, as the
+    /// interpreter's expression cache does.
     pub fn ex(&mut self, e: ExprId, env: &Env) -> G<TokenStream> {
+        if !self.cached_expr(e) {
+            return self.ex_fresh(e, env);
+        }
+        let inner = self.ex_fresh(e, env)?;
+        let cache = quote::format_ident!("EXPR_{}", expr_index(e));
+        if self.expr_caches.insert(e) {
+            self.items.push(quote! { static #cache: std::sync::OnceLock<Value> = std::sync::OnceLock::new(); });
+        }
+        Ok(quote! { {
+            if let Some(v) = #cache.get() { v.clone() } else { let v = #inner; let _ = #cache.set(v.clone()); v }
+        } })
+    }
+
+    fn ex_fresh(&mut self, e: ExprId, env: &Env) -> G<TokenStream> {
         let i = expr_index(e);
         let p = self.p;
         Ok(match p.expr(e) {
@@ -105,7 +120,22 @@ impl<'p> Gen<'p> {
                     match found { Some(v) => v, None => #none }
                 } }
             }
-            Expr::Let { body, .. } => self.ex(*body, env)?,
+            Expr::Let { defs, body } => {
+                // A nullary definition's value is computed on first use and kept for the LET's
+                // body while variables are read from the current state (as the interpreter).
+                let mut inner = env.clone();
+                let mut cells = Vec::new();
+                for d in defs {
+                    let def = p.def(*d);
+                    if def.params.is_empty() && !def.recursive && matches!(def.kind, DefKind::Operator) {
+                        let cell = self.fresh("let_cell");
+                        cells.push(cell.clone());
+                        inner = inner.with_let_cell(*d, cell);
+                    }
+                }
+                let b = self.ex(*body, &inner)?;
+                quote! { { #(let #cells: std::cell::OnceCell<Value> = std::cell::OnceCell::new();)* #b } }
+            }
             Expr::Eq(a, b) => {
                 let (a, b) = (self.ex(*a, env)?, self.ex(*b, env)?);
                 quote! { { let a = #a; let b = #b; Value::Bool(tri!(Value::tlc_eq(&a, &b), #i)) } }
@@ -184,7 +214,8 @@ impl<'p> Gen<'p> {
                     if args.is_empty() && matches!(p.def(*d).kind, DefKind::RecursiveFunction { .. }) {
                         let a = self.ex(*arg, env)?;
                         let apply = self.rec_fn(*d, *fun)?.1;
-                        return Ok(quote! { { let a = #a; tri!(#apply(cx, &a), #i) } });
+                        let caps = self.cap_args(*d, env, *fun)?;
+                        return Ok(quote! { { let a = #a; tri!(#apply(cx #(, #caps)*, &a), #i) } });
                     }
                 }
                 let (f, a) = (self.ex(*fun, env)?, self.ex(*arg, env)?);
@@ -463,7 +494,7 @@ impl<'p> Gen<'p> {
                     return Err(self.unsupported("a higher-order operator passed as an argument", Some(a)));
                 }
                 let n = def.params.len();
-                let body = if def.in_let || def.recursive && def.in_let {
+                let body = if def.in_let && !def.recursive && matches!(def.kind, DefKind::Operator) {
                     let mut inner = env.clone();
                     let mut binds = TokenStream::new();
                     for (k, prm) in def.params.iter().enumerate() {
@@ -478,11 +509,13 @@ impl<'p> Gen<'p> {
                     quote! { #binds Ok(#b) }
                 } else if matches!(def.kind, DefKind::RecursiveFunction { .. }) {
                     let v = self.rec_fn(*d, a)?.0;
-                    quote! { #v(cx) }
+                    let caps = self.cap_args(*d, env, a)?;
+                    quote! { #v(cx #(, #caps)*) }
                 } else {
                     let f = self.def_fn(*d);
+                    let caps = self.cap_args(*d, env, a)?;
                     let idx = 0..n;
-                    quote! { #f(cx #(, args[#idx].clone())*) }
+                    quote! { #f(cx #(, #caps)* #(, args[#idx].clone())*) }
                 };
                 (n, body, false)
             }
@@ -579,13 +612,25 @@ impl<'p> Gen<'p> {
                 return Err(self.unsupported("a recursive function definition with parameters", Some(e)));
             }
             let value = self.rec_fn(d, e)?.0;
-            return Ok(quote! { tri!(#value(cx), #i) });
+            let caps = self.cap_args(d, env, e)?;
+            return Ok(quote! { tri!(#value(cx #(, #caps)*), #i) });
         }
         let by_name = args.iter().any(|a| self.target_arg(*a, env).is_some());
-        if def.in_let || (by_name && !def.recursive) {
-            if def.recursive {
-                return Err(self.unsupported("a RECURSIVE operator defined in a LET", Some(e)));
-            }
+        if let Some(cell) = env.let_cell(d).cloned().filter(|_| args.is_empty()) {
+            let body = self.ex(def.body, env)?;
+            return Ok(quote! { {
+                if !cx.reading_current() {
+                    #body
+                } else if let Some(v) = #cell.get() {
+                    v.clone()
+                } else {
+                    let v = #body;
+                    let _ = #cell.set(v.clone());
+                    v
+                }
+            } });
+        }
+        if !def.recursive && (def.in_let || by_name) {
             let (stmts, binds) = self.arg_binds(d, args, env)?;
             let mut inner = env.clone();
             for (prm, b) in def.params.iter().zip(binds) {
@@ -596,7 +641,7 @@ impl<'p> Gen<'p> {
         }
         let f = self.def_fn(d);
         let (stmts, binds) = self.arg_binds(d, args, env)?;
-        let mut argv = Vec::new();
+        let mut argv = self.cap_args(d, env, e)?;
         for b in binds {
             argv.push(match b {
                 Bind::Val(id) | Bind::Op(id, _) => quote! { #id },

@@ -13,7 +13,19 @@
 //! named after its TLA+ action that walks the action with TLC's primed-variable semantics
 //! (continuations are closures), and builtins are the runtime's own functions. Semantics follow
 //! the interpreter (`interp/`) step for step, so counts, traces and errors are the same.
-//! Code is built with `quote` and formatted with `prettyplease`.
+//! Temporal properties are translated to `runtime::liveness` formulas when the crate is
+//! generated; their atoms are generated functions, instantiated (one per element of a
+//! quantified constant domain) when the check starts. Code is built with `quote` and formatted
+//! with `prettyplease`.
+//!
+//! Modules: `env` (generator state, what each TLA+ local is in Rust), `expr` (value-level
+//! expressions), `walk` (actions and Init with TLC's primed-variable semantics), `split` (Next
+//! into TLC's named actions), `defs` (definitions and recursive functions as Rust functions),
+//! `liveness` (PROPERTY and fairness), `model` (`spec.rs`: statics and the `Spec` model),
+//! `analysis` (constant-level definitions, free locals of LET definitions).
+//!
+//! Testing: `codegen/tests/compare.py` generates, builds and runs the checker of each model
+//! and compares its `--output json` report with `tla2 check`'s (see the script's doc).
 
 mod analysis;
 pub mod build;

@@ -1,13 +1,13 @@
-//! Temporal properties, translated when the crate is generated (the interpreter's
-//! `liveness.rs` does it when the run starts): PROPERTY and the specification's WF/SF become
-//! `runtime::liveness` formulas over atoms, and each atom (state predicate, step predicate,
-//! `<<A>>_v`, `ENABLED <<A>>_v`) becomes a generated function. Definitions are unfolded with
-//! their arguments passed by name. `\A`/`\E` over temporal formulas (which need their domains
-//! evaluated) are not translated yet: such a model is refused.
+//! Temporal properties (the interpreter's `liveness.rs`): PROPERTY and the specification's
+//! WF/SF become `runtime::liveness` formulas over atoms (state predicates, step predicates,
+//! `<<A>>_v`, `ENABLED <<A>>_v`). Each kind of atom is a generated function of the values of
+//! the quantifier-bound locals around it; the generated `live_spec` builds the formulas when
+//! the check starts, expanding `\A`/`\E` over constant domains and recording each atom
+//! instance with its bound values. Definitions are unfolded with their arguments by name.
 
 use std::collections::HashMap;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use tla2_frontend::ir::{Binding, Callee, DefId, DefKind, ExceptKey, Expr, ExprId, FairnessKind};
 
@@ -48,21 +48,51 @@ pub struct LiveItems {
     pub eval_enabled: TokenStream,
 }
 
+/// The value locals of `env`, in binding order: the values an atom instance records.
+fn val_locals(env: &Env) -> Vec<Ident> {
+    let mut out: Vec<Ident> = Vec::new();
+    for b in env.binds() {
+        if let Bind::Val(id) = b {
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Statements binding an atom's value locals from `env: &[Value]`.
+fn bind_env(env: &Env) -> TokenStream {
+    let ids = val_locals(env);
+    let idx = 0..ids.len();
+    quote! { #(let #ids: Value = env[#idx].clone();)* }
+}
+
+/// An expression recording an atom instance in `table` and giving its index.
+fn instance(table: TokenStream, k: usize, env: &Env) -> TokenStream {
+    let ids = val_locals(env);
+    quote! { { atoms.#table.push((#k, vec![#(#ids.clone()),*])); atoms.#table.len() as u32 - 1 } }
+}
+
 pub fn generate(g: &mut Gen<'_>) -> G<LiveItems> {
     let p = g.p;
     let mut live =
         Live { g, state: Vec::new(), step: Vec::new(), enabled: Vec::new(), def_levels: HashMap::new(), depth: 0 };
     let env = Env::default();
     let mut constraints = Vec::new();
-    let mut formulas = Vec::new();
     for f in &p.model.fairness {
-        live.constraints(*f, &env, &mut constraints, &mut formulas)?;
+        constraints.push(live.constraints(*f, &env)?);
     }
     let mut props = Vec::new();
     for n in &p.model.properties {
         let f = live.tr(n.expr, &env)?;
         let name = &n.name;
-        props.push(quote! { LiveProperty { name: #name.to_string(), formula: #f } });
+        props.push(quote! {
+            match (|| -> R<Formula> { Ok(#f) })() {
+                Ok(formula) => live.push(LiveProperty { name: #name.to_string(), formula }),
+                Err(e) => return Err((#name.to_string(), e.message)),
+            }
+        });
     }
     let Live { g, state, step, enabled, .. } = live;
     let mut items = TokenStream::new();
@@ -70,25 +100,27 @@ pub fn generate(g: &mut Gen<'_>) -> G<LiveItems> {
     for (k, (e, env)) in state.iter().enumerate() {
         let id = format_ident!("state_atom_{}", k);
         let b = g.bo(*e, env)?;
-        items.extend(quote! { fn #id(cx: &Cx<'_>) -> R<bool> { Ok(#b) } });
-        state_arms.push(quote! { #k => #id(&cx), });
+        let binds = bind_env(env);
+        items.extend(quote! { fn #id(cx: &Cx<'_>, env: &[Value]) -> R<bool> { #binds Ok(#b) } });
+        state_arms.push(quote! { #k => #id(&cx, env), });
     }
     let mut step_arms = Vec::new();
     for (k, s) in step.iter().enumerate() {
         let id = format_ident!("step_atom_{}", k);
-        let body = match s {
+        let (body, env) = match s {
             Step::Expr(e, env) => {
                 let b = g.bo(*e, env)?;
-                quote! { Ok(#b) }
+                (quote! { Ok(#b) }, env)
             }
             Step::Angle { action, env, sub } => {
                 let b = g.bo(*action, env)?;
                 let ch = changes(g, *sub, env)?;
-                quote! { if !#b { return Ok(false); } #ch }
+                (quote! { if !#b { return Ok(false); } #ch }, env)
             }
         };
-        items.extend(quote! { fn #id(cx: &Cx<'_>) -> R<bool> { #body } });
-        step_arms.push(quote! { #k => #id(&cx), });
+        let binds = bind_env(env);
+        items.extend(quote! { fn #id(cx: &Cx<'_>, env: &[Value]) -> R<bool> { #binds #body } });
+        step_arms.push(quote! { #k => #id(&cx, env), });
     }
     let mut enabled_arms = Vec::new();
     for (k, (action, env, sub)) in enabled.iter().enumerate() {
@@ -100,33 +132,62 @@ pub fn generate(g: &mut Gen<'_>) -> G<LiveItems> {
         let w = g.walk(*action, env, &quote! { k }, false)?;
         let ch = changes(g, *sub, env)?;
         let b = g.bo(*action, env)?;
+        let binds = bind_env(env);
         items.extend(quote! {
-            fn #walk_id(cx: &Cx<'_>, k: &dyn Fn() -> R<()>) -> R<()> { #w }
-            fn #ch_id(cx: &Cx<'_>) -> R<bool> { #ch }
-            fn #act_id(cx: &Cx<'_>) -> R<bool> { Ok(#b) }
+            fn #walk_id(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> { #binds #w }
+            fn #ch_id(cx: &Cx<'_>, env: &[Value]) -> R<bool> { #binds #ch }
+            fn #act_id(cx: &Cx<'_>, env: &[Value]) -> R<bool> { #binds Ok(#b) }
         });
-        enabled_arms.push(quote! { #k => self.enabled_atom(w, s, #walk_id, #ch_id, #act_id), });
+        enabled_arms.push(quote! { #k => self.enabled_atom(w, s, env, #walk_id, #ch_id, #act_id), });
     }
-    let fairness_items = constraints;
     items.extend(quote! {
-        fn live_spec() -> (Vec<LiveProperty>, Fairness) {
-            let fairness = Fairness { constraints: vec![#(#fairness_items),*], formulas: vec![#(#formulas),*] };
-            (vec![#(#props),*], fairness)
+        /// Atom instances: (atom function, values of its bound locals), per kind.
+        #[derive(Default)]
+        pub struct LiveAtoms {
+            state: Vec<(usize, Vec<Value>)>,
+            step: Vec<(usize, Vec<Value>)>,
+            enabled: Vec<(usize, Vec<Value>)>,
+        }
+
+        /// The PROPERTYs and the fairness; `Err((what, message))` if a quantifier's domain
+        /// cannot be evaluated.
+        fn live_spec(cx: &Cx<'_>, atoms: &mut LiveAtoms) -> Result<(Vec<LiveProperty>, Fairness), (String, String)> {
+            let mut fairness = Fairness::default();
+            let mut fc = |atoms: &mut LiveAtoms| -> R<Fairness> {
+                let mut fairness = Fairness::default();
+                #(#constraints)*
+                Ok(fairness)
+            };
+            match fc(atoms) {
+                Ok(f) => fairness = f,
+                Err(e) => return Err(("the specification's fairness".to_string(), e.message)),
+            }
+            let mut live = Vec::new();
+            #(#props)*
+            Ok((live, fairness))
         }
     });
     Ok(LiveItems {
         items,
         eval_state: quote! {
+            let atoms = self.live_atoms.get().expect("atoms are built before liveness checking");
+            let (k, env) = &atoms.state[atom as usize];
             let cx = Cx::new(s, &w.data, VARS);
-            let r = match atom as usize { #(#state_arms)* _ => Ok(false) };
+            let r = match *k { #(#state_arms)* _ => Ok(false) };
             r.map_err(model_error)
         },
         eval_step: quote! {
+            let atoms = self.live_atoms.get().expect("atoms are built before liveness checking");
+            let (k, env) = &atoms.step[atom as usize];
             let cx = Cx::for_step(s, t, &w.data, VARS);
-            let r = match atom as usize { #(#step_arms)* _ => Ok(false) };
+            let r = match *k { #(#step_arms)* _ => Ok(false) };
             r.map_err(model_error)
         },
-        eval_enabled: quote! { match atom as usize { #(#enabled_arms)* _ => Ok(false) } },
+        eval_enabled: quote! {
+            let atoms = self.live_atoms.get().expect("atoms are built before liveness checking");
+            let (k, env) = &atoms.enabled[atom as usize];
+            match *k { #(#enabled_arms)* _ => Ok(false) }
+        },
     })
 }
 
@@ -192,8 +253,8 @@ impl Live<'_, '_> {
 
     fn state_atom(&mut self, e: ExprId, env: &Env) -> TokenStream {
         self.state.push((e, env.clone()));
-        let k = self.state.len() as u32 - 1;
-        quote! { Formula::StatePred(#k) }
+        let i = instance(quote! { state }, self.state.len() - 1, env);
+        quote! { Formula::StatePred(#i) }
     }
 
     fn tr(&mut self, e: ExprId, env: &Env) -> G<TokenStream> {
@@ -201,8 +262,8 @@ impl Live<'_, '_> {
             Level::Constant | Level::State => return Ok(self.state_atom(e, env)),
             Level::Action => {
                 self.step.push(Step::Expr(e, env.clone()));
-                let k = self.step.len() as u32 - 1;
-                return Ok(quote! { Formula::ActionPred(#k) });
+                let i = instance(quote! { step }, self.step.len() - 1, env);
+                return Ok(quote! { Formula::ActionPred(#i) });
             }
             Level::Temporal => {}
         }
@@ -262,21 +323,54 @@ impl Live<'_, '_> {
                 self.depth -= 1;
                 r?
             }
-            _ => {
-                return Err(self.g.unsupported("this temporal form (quantified or otherwise not translated)", Some(e)))
+            Expr::Forall { bounds, body } | Expr::Exists { bounds, body } => {
+                let forall = matches!(p.expr(e), Expr::Forall { .. });
+                let (doms, binds, inner) = self.expansion(e, bounds, env)?;
+                let b = self.tr(*body, &inner)?;
+                let join = if forall {
+                    quote! { Formula::And }
+                } else {
+                    quote! { Formula::Or }
+                };
+                quote! { {
+                    let doms = #doms;
+                    let mut fs = Vec::new();
+                    for vals in combos_first_slowest(&doms) {
+                        #binds
+                        fs.push(#b);
+                    }
+                    #join(fs)
+                } }
             }
+            _ => return Err(self.g.unsupported("this temporal form", Some(e))),
         })
     }
 
     fn fairness(&mut self, kind: FairnessKind, sub: ExprId, action: ExprId, env: &Env) -> TokenStream {
         self.enabled.push((action, env.clone(), sub));
         self.step.push(Step::Angle { action, env: env.clone(), sub });
-        let (en, st) = (self.enabled.len() as u32 - 1, self.step.len() as u32 - 1);
+        let en = instance(quote! { enabled }, self.enabled.len() - 1, env);
+        let st = instance(quote! { step }, self.step.len() - 1, env);
         let kind = match kind {
             FairnessKind::Weak => quote! { LiveFairnessKind::Weak },
             FairnessKind::Strong => quote! { LiveFairnessKind::Strong },
         };
-        quote! { FairnessConstraint { kind: #kind, enabled: #en, step: #st } }
+        quote! { { let enabled = #en; let step = #st; FairnessConstraint { kind: #kind, enabled, step } } }
+    }
+
+    /// The enumerated domains of a quantifier expanded over constant sets, and the bindings of
+    /// one combination `vals`.
+    fn expansion(&mut self, e: ExprId, bounds: &[Binding], env: &Env) -> G<(TokenStream, TokenStream, Env)> {
+        let i = expr_index(e);
+        let doms = self.g.domains(bounds, env, i)?;
+        let mut inner = env.clone();
+        let mut binds = TokenStream::new();
+        for (k, b) in bounds.iter().enumerate() {
+            let (s, e2) = self.g.bind_vars(&b.vars, quote! { &vals[#k] }, &inner, None);
+            binds.extend(s);
+            inner = e2;
+        }
+        Ok((quote! { enumerate_domains(&#doms)? }, binds, inner))
     }
 
     /// The environment of a definition's body with its arguments bound by name.
@@ -303,33 +397,41 @@ impl Live<'_, '_> {
         Ok(inner)
     }
 
-    fn constraints(
-        &mut self,
-        e: ExprId,
-        env: &Env,
-        out: &mut Vec<TokenStream>,
-        formulas: &mut Vec<TokenStream>,
-    ) -> G<()> {
+    /// Statements adding the WF/SF constraints of a fairness conjunct to `fairness` (another
+    /// temporal conjunct becomes a formula assumed by every property).
+    fn constraints(&mut self, e: ExprId, env: &Env) -> G<TokenStream> {
         let p = self.g.p;
         match p.expr(e) {
             Expr::Fairness { kind, sub, action } => {
                 let c = self.fairness(*kind, *sub, *action, env);
-                out.push(c);
-                Ok(())
+                Ok(quote! { fairness.constraints.push(#c); })
             }
-            Expr::And(xs) => xs.iter().try_for_each(|x| self.constraints(*x, env, out, formulas)),
-            Expr::Let { body, .. } => self.constraints(*body, env, out, formulas),
+            Expr::And(xs) => {
+                let parts = xs.iter().map(|x| self.constraints(*x, env)).collect::<G<Vec<_>>>()?;
+                Ok(quote! { #(#parts)* })
+            }
+            Expr::Let { body, .. } => self.constraints(*body, env),
+            Expr::Forall { bounds, body } => {
+                let (doms, binds, inner) = self.expansion(e, bounds, env)?;
+                let b = self.constraints(*body, &inner)?;
+                Ok(quote! { {
+                    let doms = #doms;
+                    for vals in combos_first_slowest(&doms) {
+                        #binds
+                        #b
+                    }
+                } })
+            }
             Expr::Call { callee: Callee::Def(d), args } => {
                 let inner = self.unfold(e, *d, args, env)?;
                 self.depth += 1;
-                let r = self.constraints(p.def(*d).body, &inner, out, formulas);
+                let r = self.constraints(p.def(*d).body, &inner);
                 self.depth -= 1;
                 r
             }
             _ => {
                 let f = self.tr(e, env)?;
-                formulas.push(f);
-                Ok(())
+                Ok(quote! { fairness.formulas.push(#f); })
             }
         }
     }

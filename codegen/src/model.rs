@@ -103,9 +103,15 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
     let assume_names: Vec<&str> = m.assumptions.iter().map(|a| a.name.as_str()).collect();
     let mut const_ids = Vec::new();
     for (k, (_, d)) in m.constants.iter().enumerate() {
+        // An operator constant (`Send <- MCSend`) has no value: the interpreter reports none.
+        if !p.def(*d).params.is_empty() {
+            const_ids.push(quote! { (|_: &Cx<'_>| -> R<Value> { Err(EvalError::other("an operator has no value")) }) });
+            continue;
+        }
         let id = format!("constant_{k}");
         misc.push(value_fn(&mut g, p.def(*d).body, &id)?);
-        const_ids.push(format_ident!("{}", id));
+        let id = format_ident!("{}", id);
+        const_ids.push(quote! { #id });
     }
     let const_names: Vec<&str> = m.constants.iter().map(|(n, _)| n.as_str()).collect();
     let alias_body = match &m.alias {
@@ -176,6 +182,22 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
         .filter(|(_, n)| n.def.is_some_and(|d| p.def(d).params.is_empty() && g.cst.defs[def_index(d)]))
         .map(|(k, _)| k)
         .collect();
+    let symmetry_warning = match (&m.symmetry, m.properties.is_empty()) {
+        (Some(sym), false) => {
+            let span = sym.def.map_or(p.span(sym.expr), |d| p.def(d).span);
+            let loc = location(sources, span);
+            let msg = format!("Run the PROPERTY check with a cfg that has no SYMMETRY {}", sym.name);
+            quote! {
+                notes.push(Note {
+                    code: "TLC_LIVENESS_SYMMETRY".into(),
+                    message: "Declaring symmetry during liveness checking is dangerous. It might cause TLC to miss violations of the stated liveness properties. Please check liveness without symmetry defined.".into(),
+                    location: #loc,
+                    suggestion: Some(serde_json::json!({ "action": "check_liveness_without_symmetry", "message": #msg })),
+                });
+            }
+        }
+        _ => TokenStream::new(),
+    };
     let module = &p.module;
     let init_name = opt_str(m.init.as_ref().map(|n| n.name.as_str()));
     let next_name = opt_str(m.next.as_ref().map(|n| n.name.as_str()));
@@ -247,7 +269,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
         use std::cell::RefCell;
         use tla2_runtime::checker::{SpecInfo, SpecModel, TemporalOutcome};
         use tla2_runtime::compiled::*;
-        use tla2_runtime::liveness::{check_liveness, Fairness, FairnessConstraint, FairnessKind as LiveFairnessKind, Formula, LiveProperty, LivenessModel, LivenessOptions, LivenessResult, LivenessVerdict};
+        use tla2_runtime::liveness::{check_liveness, Fairness, FairnessConstraint, FairnessKind as LiveFairnessKind, Formula, LiveProperty, LivenessError, LivenessModel, LivenessOptions, LivenessResult, LivenessVerdict};
         use tla2_runtime::model::{ActionId, ActionInfo, EngineSnapshot, Model, ModelError, PropertyInfo, SourceLocation};
         use tla2_runtime::ops::{Arg, BuiltinFn};
         use tla2_runtime::report::json::Note;
@@ -305,6 +327,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
             incomplete: Vec<&'static str>,
             invariants: Vec<PropertyInfo>,
             action_properties: Vec<PropertyInfo>,
+            live_atoms: std::sync::OnceLock<LiveAtoms>,
             assumptions: Vec<PropertyInfo>,
             symmetry: Option<Symmetry>,
             sink: PrintSink,
@@ -330,6 +353,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                     incomplete,
                     invariants: vec![#(#invariant_infos),*],
                     action_properties: vec![#(#action_property_infos),*],
+                    live_atoms: std::sync::OnceLock::new(),
                     assumptions: vec![#(#assumption_infos),*],
                     symmetry: None,
                     sink: PrintSink::Stdout,
@@ -449,7 +473,8 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
 
             fn action_properties(&self) -> &[PropertyInfo] { &self.action_properties }
             fn check_action_properties(&self, worker: &mut Worker, from: &Self::State, to: &Self::State) -> Result<Option<usize>, ModelError> {
-                let cx = Cx::for_step(from, to, &worker.data, VARS);
+                let step = Cx::for_step(from, to, &worker.data, VARS);
+                let cx = &step;
                 #(#action_prop_checks)*
                 Ok(None)
             }
@@ -467,9 +492,10 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                 &self,
                 w: &mut Worker,
                 s: &Box<[Value]>,
-                walk: fn(&Cx<'_>, &dyn Fn() -> R<()>) -> R<()>,
-                changes: fn(&Cx<'_>) -> R<bool>,
-                action: fn(&Cx<'_>) -> R<bool>,
+                env: &[Value],
+                walk: fn(&Cx<'_>, &[Value], &dyn Fn() -> R<()>) -> R<()>,
+                changes: fn(&Cx<'_>, &[Value]) -> R<bool>,
+                action: fn(&Cx<'_>, &[Value]) -> R<bool>,
             ) -> Result<bool, ModelError> {
                 let found = std::cell::Cell::new(false);
                 let failure: RefCell<Option<ModelError>> = RefCell::new(None);
@@ -479,7 +505,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                         // A variable the action leaves unassigned keeps its current value.
                         let t: Vec<Value> = cx.next.borrow().iter().zip(s.iter()).map(|(n, c)| n.clone().unwrap_or_else(|| c.clone())).collect();
                         let cx2 = Cx::for_step(s, &t, &w.data, VARS);
-                        match changes(&cx2) {
+                        match changes(&cx2, env) {
                             Ok(true) => found.set(true),
                             Ok(false) => {}
                             Err(e) => *failure.borrow_mut() = Some(model_error(e)),
@@ -487,7 +513,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                         if found.get() || failure.borrow().is_some() { cx.stop(); }
                         Ok(())
                     };
-                    walk(&cx, &k)
+                    walk(&cx, env, &k)
                 };
                 if let Some(e) = failure.into_inner() { return Err(e); }
                 match r {
@@ -497,7 +523,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                         self.next_states(w, s, &mut |_, t| succs.push(t))?;
                         for t in succs {
                             let cx = Cx::for_step(s, &t, &w.data, VARS);
-                            if action(&cx).map_err(model_error)? && changes(&cx).map_err(model_error)? { return Ok(true); }
+                            if action(&cx, env).map_err(model_error)? && changes(&cx, env).map_err(model_error)? { return Ok(true); }
                         }
                         Ok(false)
                     }
@@ -525,8 +551,10 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                 SOURCES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect()
             }
             fn warnings(&self) -> Vec<Note> {
+                let mut notes: Vec<Note> = Vec::new();
+                #symmetry_warning
                 let constant: &[usize] = &[#(#constant_invariants),*];
-                constant.iter().map(|&k| {
+                notes.extend(constant.iter().map(|&k| {
                     let name = &self.invariants[k].name;
                     Note {
                         code: "TLC_INVARIANT_CONSTANT".into(),
@@ -538,7 +566,8 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                             "example": format!("In the .tla file: ASSUME {}\nIn the .cfg file: remove INVARIANT {}", name, name),
                         })),
                     }
-                }).collect()
+                }));
+                notes
             }
             fn cfg_check_deadlock(&self) -> Option<bool> { #deadlock }
             fn set_tlc_config(&mut self, config: Value) { self.tlc_config = Some(config); }
@@ -572,8 +601,19 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
             }
             fn has_temporal_properties(&self) -> bool { #has_properties }
             fn check_temporal_properties(&self, opts: &LivenessOptions) -> TemporalOutcome<Self::State> {
-                let (live, fairness) = live_spec();
-                TemporalOutcome { properties: vec![#(#property_infos),*], result: check_liveness(self, &live, &fairness, opts) }
+                let properties = vec![#(#property_infos),*];
+                let worker = RefCell::new(WorkerData::default());
+                let cx = Cx::new(&[], &worker, VARS);
+                let mut atoms = LiveAtoms::default();
+                let spec = live_spec(&cx, &mut atoms);
+                let _ = self.live_atoms.set(atoms);
+                match spec {
+                    Ok((live, fairness)) => TemporalOutcome { properties, result: check_liveness(self, &live, &fairness, opts) },
+                    Err((property, message)) => TemporalOutcome {
+                        properties,
+                        result: LivenessResult { verdict: Err(LivenessError::Unsupported { property, message }), stats: Default::default() },
+                    },
+                }
             }
             fn check_temporal_on_trace(&self, behaviour: &[(Option<ActionId>, Self::State)]) -> TemporalOutcome<Self::State> {
                 let (live, fairness) = live_spec();

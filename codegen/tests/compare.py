@@ -6,7 +6,8 @@ shared target dir (/work/target-cgcrates, so the runtime builds once), run it an
 with `--output json` and the same flags, and compare the reports (everything but timings).
 
 usage: compare.py [--tla2 PATH] [--gen PATH] [--corpus DIR] [--filter SUBSTR]
-  default models: the fixtures of tests/specs (expected.json); --corpus DIR takes a directory
+  --filter takes comma-separated substrings of model ids. Default models: the fixtures of
+  tests/specs (expected.json); --corpus DIR takes a directory
   with an expected.json in the same format.
 """
 import argparse, json, os, re, subprocess, sys, time
@@ -65,14 +66,15 @@ def main():
     args = ap.parse_args()
     base = args.corpus or os.path.join(ROOT, "tests", "specs")
     models = json.load(open(os.path.join(base, "expected.json")))["models"]
-    models = [m for m in models if args.filter in m["id"]]
+    filters = args.filter.split(",")
+    models = [m for m in models if any(f in m["id"] for f in filters)]
     tally = {}
     for m in models:
         mid = m["id"]
         spec, cfg = m["module"], m.get("config") or re.sub(r"\.tla$", ".cfg", m["module"])
         flags = list(m.get("flags", []))
         if m.get("mode") == "simulate" and "-simulate" not in flags:
-            flags = ["-simulate"] + flags
+            flags = ["-simulate", "num=100"] + flags
         crate = os.path.join(args.out, re.sub(r"[^A-Za-z0-9]+", "_", mid))
         rc, _, err, _ = run([args.gen, spec, cfg, crate], base, 120)
         if rc != 0:

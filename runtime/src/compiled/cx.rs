@@ -82,6 +82,11 @@ impl<'a> Cx<'a> {
         EvalError::new(EvalErrorKind::UnassignedVariable, msg)
     }
 
+    /// True while variables are read from the current state (LET values are cached only then).
+    pub fn reading_current(&self) -> bool {
+        !self.reading_next.get()
+    }
+
     /// Runs `f` reading variables from the next state.
     pub fn primed<T>(&self, f: impl FnOnce() -> R<T>) -> R<T> {
         if self.reading_next.get() {
@@ -479,4 +484,17 @@ impl Locations {
         let (path, module) = self.files.get(file as usize)?;
         Some(SourceLocation { file: path.to_string(), module: module.to_string(), line, column, end_line, end_column })
     }
+}
+
+/// Every choice of one element per domain, the first domain varying slowest (the order the
+/// interpreter expands quantified temporal formulas in).
+pub fn combos_first_slowest(doms: &[Arc<[Value]>]) -> Vec<Vec<Value>> {
+    let mut out: Vec<Vec<Value>> = vec![Vec::new()];
+    for d in doms.iter().rev() {
+        out = d
+            .iter()
+            .flat_map(|x| out.iter().map(move |rest| std::iter::once(x.clone()).chain(rest.iter().cloned()).collect()))
+            .collect();
+    }
+    out
 }
