@@ -265,7 +265,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
 
     Ok(quote! {
         #![doc = #header]
-        #![allow(unused, unreachable_code, clippy::all)]
+        #![allow(unused, unreachable_code, non_snake_case, clippy::all)]
         use std::cell::RefCell;
         use tla2_runtime::checker::{SpecInfo, SpecModel, TemporalOutcome};
         use tla2_runtime::compiled::*;
@@ -601,6 +601,20 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
             }
             fn has_temporal_properties(&self) -> bool { #has_properties }
             fn check_temporal_properties(&self, opts: &LivenessOptions) -> TemporalOutcome<Self::State> {
+                self.check_live(|live, fairness| check_liveness(self, live, fairness, opts))
+            }
+            fn check_temporal_on_trace(&self, behaviour: &[(Option<ActionId>, Self::State)]) -> TemporalOutcome<Self::State> {
+                self.check_live(|live, fairness| tla2_runtime::liveness::check_liveness_on_trace(self, live, fairness, behaviour))
+            }
+        }
+
+        impl Spec {
+            /// The PROPERTYs and fairness as formulas over this model's atoms (built once; the
+            /// atoms' bound values are kept), checked by `check`.
+            fn check_live(
+                &self,
+                check: impl FnOnce(&[LiveProperty], &Fairness) -> LivenessResult<Box<[Value]>>,
+            ) -> TemporalOutcome<Box<[Value]>> {
                 let properties = vec![#(#property_infos),*];
                 let worker = RefCell::new(WorkerData::default());
                 let cx = Cx::new(&[], &worker, VARS);
@@ -608,17 +622,12 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                 let spec = live_spec(&cx, &mut atoms);
                 let _ = self.live_atoms.set(atoms);
                 match spec {
-                    Ok((live, fairness)) => TemporalOutcome { properties, result: check_liveness(self, &live, &fairness, opts) },
+                    Ok((live, fairness)) => TemporalOutcome { properties, result: check(&live, &fairness) },
                     Err((property, message)) => TemporalOutcome {
                         properties,
                         result: LivenessResult { verdict: Err(LivenessError::Unsupported { property, message }), stats: Default::default() },
                     },
                 }
-            }
-            fn check_temporal_on_trace(&self, behaviour: &[(Option<ActionId>, Self::State)]) -> TemporalOutcome<Self::State> {
-                let (live, fairness) = live_spec();
-                let result = tla2_runtime::liveness::check_liveness_on_trace(self, &live, &fairness, behaviour);
-                TemporalOutcome { properties: vec![#(#property_infos),*], result }
             }
         }
     })
