@@ -265,7 +265,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
 
     Ok(quote! {
         #![doc = #header]
-        #![allow(unused, unreachable_code, non_snake_case, clippy::all)]
+        #![allow(unused, unreachable_code, non_snake_case, non_upper_case_globals, clippy::all)]
         use std::cell::RefCell;
         use tla2_runtime::checker::{SpecInfo, SpecModel, TemporalOutcome};
         use tla2_runtime::compiled::*;
