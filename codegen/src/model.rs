@@ -453,6 +453,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
                 Ok(self.predicates(&cx, &[#(#con_ids),*])?.is_none())
             }
             fn satisfies_action_constraints(&self, worker: &mut Worker, from: &Self::State, to: &Self::State) -> Result<bool, ModelError> {
+                let _level = tla2_runtime::worker::StepLevel::enter(&worker.data);
                 let cx = Cx::for_step(from, to, &worker.data, VARS);
                 Ok(self.predicates(&cx, &[#(#act_ids),*])?.is_none())
             }
@@ -473,6 +474,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
 
             fn action_properties(&self) -> &[PropertyInfo] { &self.action_properties }
             fn check_action_properties(&self, worker: &mut Worker, from: &Self::State, to: &Self::State) -> Result<Option<usize>, ModelError> {
+                let _level = tla2_runtime::worker::StepLevel::enter(&worker.data);
                 let step = Cx::for_step(from, to, &worker.data, VARS);
                 let cx = &step;
                 #(#action_prop_checks)*

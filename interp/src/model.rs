@@ -14,6 +14,7 @@ use crate::actions::{split, SplitAction};
 use crate::eval::{Ev, Shared};
 use crate::symmetry::Symmetry;
 use crate::worker::{PrintSink, WorkerData};
+use tla2_runtime::worker::StepLevel;
 
 /// Why a model could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -354,7 +355,7 @@ impl Model for InterpModel {
         from: &Self::State,
         to: &Self::State,
     ) -> Result<bool, ModelError> {
-        let _level = StepLevel::enter(worker);
+        let _level = StepLevel::enter(&worker.data);
         let ev = Ev::for_step(&self.sh, from, to, &worker.data);
         Ok(self.check_predicates(worker, &self.sh.prog.model.action_constraints, &ev)?.is_none())
     }
@@ -369,7 +370,7 @@ impl Model for InterpModel {
         from: &Self::State,
         to: &Self::State,
     ) -> Result<Option<usize>, ModelError> {
-        let _level = StepLevel::enter(worker);
+        let _level = StepLevel::enter(&worker.data);
         let ev = Ev::for_step(&self.sh, from, to, &worker.data);
         for (i, preds) in self.action_preds.iter().enumerate() {
             for p in preds {
@@ -405,25 +406,5 @@ impl Model for InterpModel {
 
     fn state_values(&self, state: &Self::State) -> Vec<Value> {
         state.to_vec()
-    }
-}
-
-/// While a step predicate (ACTION_CONSTRAINT, `[][A]_v` property) is evaluated, `TLCGet("level")`
-/// is the level of the step's first state, as in TLC (which evaluates it with the current state
-/// as `s0`); the engine's snapshot holds the successor's level. Restores it when dropped.
-struct StepLevel<'a>(&'a RefCell<WorkerData>, u32);
-
-impl<'a> StepLevel<'a> {
-    fn enter(worker: &'a InterpWorker) -> StepLevel<'a> {
-        let mut data = worker.data.borrow_mut();
-        let level = data.snapshot.level;
-        data.snapshot.level = level.saturating_sub(1);
-        StepLevel(&worker.data, level)
-    }
-}
-
-impl Drop for StepLevel<'_> {
-    fn drop(&mut self) {
-        self.0.borrow_mut().snapshot.level = self.1;
     }
 }

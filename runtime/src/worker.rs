@@ -136,3 +136,23 @@ impl BuiltinContext for WorkerData {
         std::env::var(name).ok()
     }
 }
+
+/// Lowers the snapshot's level by one while a step predicate (ACTION_CONSTRAINT, `[][A]_v`) is
+/// evaluated: `TLCGet("level")` there is the level of the step's first state, as in TLC, while
+/// the engine's snapshot holds the successor's. Restores the level when dropped.
+pub struct StepLevel<'a>(&'a std::cell::RefCell<WorkerData>, u32);
+
+impl<'a> StepLevel<'a> {
+    pub fn enter(data: &'a std::cell::RefCell<WorkerData>) -> StepLevel<'a> {
+        let mut d = data.borrow_mut();
+        let level = d.snapshot.level;
+        d.snapshot.level = level.saturating_sub(1);
+        StepLevel(data, level)
+    }
+}
+
+impl Drop for StepLevel<'_> {
+    fn drop(&mut self) {
+        self.0.borrow_mut().snapshot.level = self.1;
+    }
+}

@@ -577,6 +577,7 @@ impl Model for Spec {
         from: &Self::State,
         to: &Self::State,
     ) -> Result<bool, ModelError> {
+        let _level = tla2_runtime::worker::StepLevel::enter(&worker.data);
         let cx = Cx::for_step(from, to, &worker.data, VARS);
         Ok(self.predicates(&cx, &[])?.is_none())
     }
@@ -604,6 +605,7 @@ impl Model for Spec {
         from: &Self::State,
         to: &Self::State,
     ) -> Result<Option<usize>, ModelError> {
+        let _level = tla2_runtime::worker::StepLevel::enter(&worker.data);
         let step = Cx::for_step(from, to, &worker.data, VARS);
         let cx = &step;
         Ok(None)

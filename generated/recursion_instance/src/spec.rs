@@ -1005,6 +1005,7 @@ impl Model for Spec {
         from: &Self::State,
         to: &Self::State,
     ) -> Result<bool, ModelError> {
+        let _level = tla2_runtime::worker::StepLevel::enter(&worker.data);
         let cx = Cx::for_step(from, to, &worker.data, VARS);
         Ok(self.predicates(&cx, &[])?.is_none())
     }
@@ -1032,6 +1033,7 @@ impl Model for Spec {
         from: &Self::State,
         to: &Self::State,
     ) -> Result<Option<usize>, ModelError> {
+        let _level = tla2_runtime::worker::StepLevel::enter(&worker.data);
         let step = Cx::for_step(from, to, &worker.data, VARS);
         let cx = &step;
         Ok(None)
