@@ -53,19 +53,21 @@ fn generated_crates_match_fresh_codegen_output() {
     for (spec, cfg, golden) in GOLDENS {
         let out_dir = scratch.join(golden);
         let root = repo();
-        let (spec, cfg) = (root.join(spec), root.join(cfg));
-        let run = common::tla2(&[
-            "compile",
-            &spec.display().to_string(),
-            "-config",
-            &cfg.display().to_string(),
-            "--emit-only",
-            &out_dir.display().to_string(),
-            "--runtime-path",
-            "../../runtime",
-            "--workspace-member",
-        ]);
-        assert_eq!(run.code, 0, "tla2 compile --emit-only {}: {}{}", spec.display(), run.stdout, run.stderr);
+        // Relative paths from the repository root: the generated code names its source files,
+        // and must not depend on where the repository is checked out.
+        let out = std::process::Command::new(common::tla2_binary())
+            .current_dir(&root)
+            .args(["compile", spec, "-config", cfg, "--emit-only"])
+            .arg(&out_dir)
+            .args(["--runtime-path", "../../runtime", "--workspace-member"])
+            .output()
+            .expect("run tla2 compile");
+        let run = common::Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+        assert_eq!(run.code, 0, "tla2 compile --emit-only {spec}: {}{}", run.stdout, run.stderr);
         let fresh = files(&out_dir);
         assert!(fresh.iter().any(|(p, _)| p == Path::new("src/main.rs")), "no src/main.rs for {golden}");
         let committed_dir = root.join(golden);

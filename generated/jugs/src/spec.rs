@@ -19,9 +19,9 @@ use tla2_runtime::worker::{PrintSink, WorkerData};
 static VARS: &[&str] = &["small", "big"];
 static LOCS: Locations = Locations {
     files: &[
-        ("/work/main/tests/../examples/DieHardish/Jugs.tla", "Jugs"),
+        ("examples/DieHardish/Jugs.tla", "Jugs"),
         ("<library>/Naturals.tla", "Naturals"),
-        ("/work/main/tests/../examples/DieHardish/Jugs.cfg", "Jugs"),
+        ("examples/DieHardish/Jugs.cfg", "Jugs"),
     ],
     spans: &[
         (0u32, 2u32, 2u32, 13u32, 2u32, 13u32),
@@ -166,7 +166,7 @@ static LOCS: Locations = Locations {
 };
 static SOURCES: &[(&str, &str)] = &[
     (
-        "/work/main/tests/../examples/DieHardish/Jugs.tla",
+        "examples/DieHardish/Jugs.tla",
         "---------------------------- MODULE Jugs ----------------------------\n(* Two jugs of 3 and 5 gallons and a tap: can we measure 4 gallons?  *)\n(* The invariant NotFour claims we cannot; tla2 finds the shortest   *)\n(* sequence of pourings that measures 4 gallons.                      *)\nEXTENDS Naturals\n\nCONSTANTS Small, Big\n\nVARIABLES small, big\n\nvars == <<small, big>>\n\nTypeOK == small \\in 0..Small /\\ big \\in 0..Big\n\nInit == small = 0 /\\ big = 0\n\nFillSmall  == small' = Small /\\ big' = big\nFillBig    == big' = Big /\\ small' = small\nEmptySmall == small' = 0 /\\ big' = big\nEmptyBig   == big' = 0 /\\ small' = small\n\nMin(a, b) == IF a < b THEN a ELSE b\n\nSmallToBig ==\n    LET poured == Min(small, Big - big)\n    IN  /\\ small' = small - poured\n        /\\ big' = big + poured\n\nBigToSmall ==\n    LET poured == Min(big, Small - small)\n    IN  /\\ big' = big - poured\n        /\\ small' = small + poured\n\nNext == \\/ FillSmall \\/ FillBig\n        \\/ EmptySmall \\/ EmptyBig\n        \\/ SmallToBig \\/ BigToSmall\n\nSpec == Init /\\ [][Next]_vars\n\nNotFour == big /= 4\n=====================================================================\n",
     ),
     (
@@ -174,7 +174,7 @@ static SOURCES: &[(&str, &str)] = &[
         "------------------------------ MODULE Naturals ------------------------------\n(***************************************************************************)\n(* The natural numbers with their arithmetic and order.  Every operator   *)\n(* here is implemented natively (body BUILTIN, see README.md).             *)\n(***************************************************************************)\n\nNat == BUILTIN\n\na + b == BUILTIN\na - b == BUILTIN\na * b == BUILTIN\na ^ b == BUILTIN\na < b == BUILTIN\na > b == BUILTIN\na <= b == BUILTIN\na >= b == BUILTIN\na % b == BUILTIN\na \\div b == BUILTIN\na .. b == BUILTIN\n\n=============================================================================\n",
     ),
     (
-        "/work/main/tests/../examples/DieHardish/Jugs.cfg",
+        "examples/DieHardish/Jugs.cfg",
         "CONSTANTS\n    Small = 3\n    Big = 5\nSPECIFICATION Spec\nINVARIANTS TypeOK NotFour\n",
     ),
 ];
@@ -351,7 +351,7 @@ fn run_action(leaf: usize, cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) ->
         _ => Ok(()),
     }
 }
-/// `Next` (/work/main/tests/../examples/DieHardish/Jugs.tla:34:12)
+/// `Next` (examples/DieHardish/Jugs.tla:34:12)
 #[allow(unused_variables)]
 fn action_0_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -402,7 +402,7 @@ fn action_0_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `FillSmall` (/work/main/tests/../examples/DieHardish/Jugs.tla:17:15)
+/// `FillSmall` (examples/DieHardish/Jugs.tla:17:15)
 #[allow(unused_variables)]
 fn action_1_FillSmall(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -449,7 +449,7 @@ fn action_1_FillSmall(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()
         }
     }
 }
-/// `Next` (/work/main/tests/../examples/DieHardish/Jugs.tla:34:25)
+/// `Next` (examples/DieHardish/Jugs.tla:34:25)
 #[allow(unused_variables)]
 fn action_2_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -500,7 +500,7 @@ fn action_2_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `FillBig` (/work/main/tests/../examples/DieHardish/Jugs.tla:18:15)
+/// `FillBig` (examples/DieHardish/Jugs.tla:18:15)
 #[allow(unused_variables)]
 fn action_3_FillBig(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -547,7 +547,7 @@ fn action_3_FillBig(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> 
         }
     }
 }
-/// `Next` (/work/main/tests/../examples/DieHardish/Jugs.tla:35:12)
+/// `Next` (examples/DieHardish/Jugs.tla:35:12)
 #[allow(unused_variables)]
 fn action_4_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -588,7 +588,7 @@ fn action_4_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `EmptySmall` (/work/main/tests/../examples/DieHardish/Jugs.tla:19:15)
+/// `EmptySmall` (examples/DieHardish/Jugs.tla:19:15)
 #[allow(unused_variables)]
 fn action_5_EmptySmall(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -626,7 +626,7 @@ fn action_5_EmptySmall(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<(
         }
     }
 }
-/// `Next` (/work/main/tests/../examples/DieHardish/Jugs.tla:35:26)
+/// `Next` (examples/DieHardish/Jugs.tla:35:26)
 #[allow(unused_variables)]
 fn action_6_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -667,7 +667,7 @@ fn action_6_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `EmptyBig` (/work/main/tests/../examples/DieHardish/Jugs.tla:20:15)
+/// `EmptyBig` (examples/DieHardish/Jugs.tla:20:15)
 #[allow(unused_variables)]
 fn action_7_EmptyBig(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -705,7 +705,7 @@ fn action_7_EmptyBig(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()>
         }
     }
 }
-/// `Next` (/work/main/tests/../examples/DieHardish/Jugs.tla:36:12)
+/// `Next` (examples/DieHardish/Jugs.tla:36:12)
 #[allow(unused_variables)]
 fn action_8_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -844,7 +844,7 @@ fn action_8_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `SmallToBig` (/work/main/tests/../examples/DieHardish/Jugs.tla:26:9)
+/// `SmallToBig` (examples/DieHardish/Jugs.tla:26:9)
 #[allow(unused_variables)]
 fn action_9_SmallToBig(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -978,7 +978,7 @@ fn action_9_SmallToBig(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<(
         }
     }
 }
-/// `Next` (/work/main/tests/../examples/DieHardish/Jugs.tla:36:26)
+/// `Next` (examples/DieHardish/Jugs.tla:36:26)
 #[allow(unused_variables)]
 fn action_10_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -1117,7 +1117,7 @@ fn action_10_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `BigToSmall` (/work/main/tests/../examples/DieHardish/Jugs.tla:31:9)
+/// `BigToSmall` (examples/DieHardish/Jugs.tla:31:9)
 #[allow(unused_variables)]
 fn action_11_BigToSmall(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -1252,12 +1252,12 @@ fn action_11_BigToSmall(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<
         }
     }
 }
-/// `TypeOK` (/work/main/tests/../examples/DieHardish/Jugs.tla:13:1)
+/// `TypeOK` (examples/DieHardish/Jugs.tla:13:1)
 fn invariant_0(cx: &Cx<'_>) -> R<bool> {
     let v = { tri!(d3_TypeOK(cx), 135u32) };
     as_bool(v, 135u32)
 }
-/// `NotFour` (/work/main/tests/../examples/DieHardish/Jugs.tla:40:1)
+/// `NotFour` (examples/DieHardish/Jugs.tla:40:1)
 fn invariant_1(cx: &Cx<'_>) -> R<bool> {
     let v = { tri!(d14_NotFour(cx), 136u32) };
     as_bool(v, 136u32)
@@ -1272,7 +1272,7 @@ static EXPR_38: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_47: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_80: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_100: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `NotFour` (/work/main/tests/../examples/DieHardish/Jugs.tla:40:1)
+/// `NotFour` (examples/DieHardish/Jugs.tla:40:1)
 #[allow(unused_variables)]
 fn d14_NotFour(cx: &Cx<'_>) -> R<Value> {
     cx.call(|| -> R<Value> {
@@ -1291,7 +1291,7 @@ static EXPR_20: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_21: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_25: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_26: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `TypeOK` (/work/main/tests/../examples/DieHardish/Jugs.tla:13:1)
+/// `TypeOK` (examples/DieHardish/Jugs.tla:13:1)
 #[allow(unused_variables)]
 fn d3_TypeOK(cx: &Cx<'_>) -> R<Value> {
     cx.call(|| -> R<Value> {
@@ -1325,7 +1325,7 @@ fn d3_TypeOK(cx: &Cx<'_>) -> R<Value> {
     })
 }
 static CACHE_d1_Big: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `Big` (/work/main/tests/../examples/DieHardish/Jugs.tla:7:18)
+/// `Big` (examples/DieHardish/Jugs.tla:7:18)
 fn d1_Big(cx: &Cx<'_>) -> R<Value> {
     if let Some(v) = CACHE_d1_Big.get() {
         return Ok(v.clone());
@@ -1335,7 +1335,7 @@ fn d1_Big(cx: &Cx<'_>) -> R<Value> {
     Ok(v)
 }
 static CACHE_d0_Small: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `Small` (/work/main/tests/../examples/DieHardish/Jugs.tla:7:11)
+/// `Small` (examples/DieHardish/Jugs.tla:7:11)
 fn d0_Small(cx: &Cx<'_>) -> R<Value> {
     if let Some(v) = CACHE_d0_Small.get() {
         return Ok(v.clone());

@@ -19,9 +19,9 @@ use tla2_runtime::worker::{PrintSink, WorkerData};
 static VARS: &[&str] = &["x"];
 static LOCS: Locations = Locations {
     files: &[
-        ("/work/main/tests/../tests/specs/liveness_wf_counter/Counter.tla", "Counter"),
+        ("tests/specs/liveness_wf_counter/Counter.tla", "Counter"),
         ("<library>/Naturals.tla", "Naturals"),
-        ("/work/main/tests/../tests/specs/liveness_wf_counter/Counter.cfg", "Counter"),
+        ("tests/specs/liveness_wf_counter/Counter.cfg", "Counter"),
     ],
     spans: &[
         (0u32, 0u32, 5u32, 1u32, 5u32, 13u32),
@@ -74,7 +74,7 @@ static LOCS: Locations = Locations {
 };
 static SOURCES: &[(&str, &str)] = &[
     (
-        "/work/main/tests/../tests/specs/liveness_wf_counter/Counter.tla",
+        "tests/specs/liveness_wf_counter/Counter.tla",
         "---- MODULE Counter ----\n\\* A counter modulo 4 under weak fairness: []<>, ~> and <> all hold.\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0\nNext == x' = (x + 1) % 4\nSpec == Init /\\ [][Next]_x /\\ WF_x(Next)\nInfinitelyOftenZero == []<>(x = 0)\nOneLeadsToThree == (x = 1) ~> (x = 3)\nEventuallyTwo == <>(x = 2)\n====\n",
     ),
     (
@@ -82,7 +82,7 @@ static SOURCES: &[(&str, &str)] = &[
         "------------------------------ MODULE Naturals ------------------------------\n(***************************************************************************)\n(* The natural numbers with their arithmetic and order.  Every operator   *)\n(* here is implemented natively (body BUILTIN, see README.md).             *)\n(***************************************************************************)\n\nNat == BUILTIN\n\na + b == BUILTIN\na - b == BUILTIN\na * b == BUILTIN\na ^ b == BUILTIN\na < b == BUILTIN\na > b == BUILTIN\na <= b == BUILTIN\na >= b == BUILTIN\na % b == BUILTIN\na \\div b == BUILTIN\na .. b == BUILTIN\n\n=============================================================================\n",
     ),
     (
-        "/work/main/tests/../tests/specs/liveness_wf_counter/Counter.cfg",
+        "tests/specs/liveness_wf_counter/Counter.cfg",
         "SPECIFICATION Spec\nPROPERTIES InfinitelyOftenZero OneLeadsToThree EventuallyTwo\n",
     ),
 ];
@@ -142,7 +142,7 @@ fn run_action(leaf: usize, cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) ->
         _ => Ok(()),
     }
 }
-/// `Next` (/work/main/tests/../tests/specs/liveness_wf_counter/Counter.tla:6:9)
+/// `Next` (tests/specs/liveness_wf_counter/Counter.tla:6:9)
 #[allow(unused_variables)]
 fn action_0_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     if cx.unassigned(0usize) {
@@ -179,7 +179,7 @@ fn action_0_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `Next` (/work/main/tests/../tests/specs/liveness_wf_counter/Counter.tla:6:1)
+/// `Next` (tests/specs/liveness_wf_counter/Counter.tla:6:1)
 #[allow(unused_variables)]
 fn d1_Next(cx: &Cx<'_>) -> R<Value> {
     cx.call(|| -> R<Value> {

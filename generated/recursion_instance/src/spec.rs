@@ -19,11 +19,11 @@ use tla2_runtime::worker::{PrintSink, WorkerData};
 static VARS: &[&str] = &["a", "b", "log"];
 static LOCS: Locations = Locations {
     files: &[
-        ("/work/main/tests/../tests/specs/recursion_instance/Rec.tla", "Rec"),
+        ("tests/specs/recursion_instance/Rec.tla", "Rec"),
         ("<library>/Naturals.tla", "Naturals"),
         ("<library>/Sequences.tla", "Sequences"),
-        ("/work/main/tests/../tests/specs/recursion_instance/Counters.tla", "Counters"),
-        ("/work/main/tests/../tests/specs/recursion_instance/Rec.cfg", "Rec"),
+        ("tests/specs/recursion_instance/Counters.tla", "Counters"),
+        ("tests/specs/recursion_instance/Rec.cfg", "Rec"),
     ],
     spans: &[
         (0u32, 0u32, 7u32, 1u32, 7u32, 56u32),
@@ -189,7 +189,7 @@ static LOCS: Locations = Locations {
 };
 static SOURCES: &[(&str, &str)] = &[
     (
-        "/work/main/tests/../tests/specs/recursion_instance/Rec.tla",
+        "tests/specs/recursion_instance/Rec.tla",
         "---- MODULE Rec ----\n\\* RECURSIVE operators, recursive functions, LAMBDA, higher-order operators,\n\\* named and parametrized INSTANCE with substitution.\nEXTENDS Naturals, Sequences\nVARIABLES a, b, log\nRECURSIVE Sum(_)\nSum(s) == IF s = <<>> THEN 0 ELSE Head(s) + Sum(Tail(s))\nfact[n \\in 0..6] == IF n = 0 THEN 1 ELSE n * fact[n - 1]\nApply2(F(_, _), x, y) == F(x, y)\nMax(x, y) == IF x > y THEN x ELSE y\nA == INSTANCE Counters WITH Limit <- 3, c <- a\nB(lim) == INSTANCE Counters WITH Limit <- lim, c <- b\nInit == A!CInit /\\ B(2)!CInit /\\ log = <<>>\nNext == \\/ A!CNext /\\ UNCHANGED b /\\ log' = IF Len(log) < 2 THEN Append(log, a) ELSE log\n        \\/ B(2)!CNext /\\ UNCHANGED <<a, log>>\nInv == /\\ Sum(log) <= 6\n       /\\ fact[a] <= 6\n       /\\ Apply2(Max, a, b) <= 3\n       /\\ Apply2(LAMBDA x, y : x + y, a, b) <= 5\n====\n",
     ),
     (
@@ -201,13 +201,10 @@ static SOURCES: &[(&str, &str)] = &[
         "------------------------------ MODULE Sequences -----------------------------\n(***************************************************************************)\n(* Finite sequences: functions with domain 1..n.                          *)\n(***************************************************************************)\nLOCAL INSTANCE Naturals\n\nSeq(S) == BUILTIN\n\nLen(s) == BUILTIN\n\ns \\o t == BUILTIN\n\nAppend(s, e) == BUILTIN\n\nHead(s) == BUILTIN\n\nTail(s) == BUILTIN\n\nSubSeq(s, m, n) == BUILTIN\n\nSelectSeq(s, Test(_)) == BUILTIN\n\n=============================================================================\n",
     ),
     (
-        "/work/main/tests/../tests/specs/recursion_instance/Counters.tla",
+        "tests/specs/recursion_instance/Counters.tla",
         "---- MODULE Counters ----\n\\* The instantiated module: a counter bounded by Limit, over variable c.\nEXTENDS Naturals\nCONSTANT Limit\nVARIABLE c\nCInit == c = 0\nCInc == c < Limit /\\ c' = c + 1\nCReset == c = Limit /\\ c' = 0\nCNext == CInc \\/ CReset\n====\n",
     ),
-    (
-        "/work/main/tests/../tests/specs/recursion_instance/Rec.cfg",
-        "INIT Init\nNEXT Next\nINVARIANT Inv\n",
-    ),
+    ("tests/specs/recursion_instance/Rec.cfg", "INIT Init\nNEXT Next\nINVARIANT Inv\n"),
 ];
 static BUILTINS: std::sync::LazyLock<Vec<Option<BuiltinFn>>> = std::sync::LazyLock::new(||
 {
@@ -330,7 +327,7 @@ fn run_action(leaf: usize, cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) ->
         _ => Ok(()),
     }
 }
-/// `Next` (/work/main/tests/../tests/specs/recursion_instance/Rec.tla:14:12)
+/// `Next` (tests/specs/recursion_instance/Rec.tla:14:12)
 #[allow(unused_variables)]
 fn action_0_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -473,7 +470,7 @@ fn action_0_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `Next` (/work/main/tests/../tests/specs/recursion_instance/Rec.tla:15:12)
+/// `Next` (tests/specs/recursion_instance/Rec.tla:15:12)
 #[allow(unused_variables)]
 fn action_1_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -569,7 +566,7 @@ fn action_1_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `Inv` (/work/main/tests/../tests/specs/recursion_instance/Rec.tla:16:1)
+/// `Inv` (tests/specs/recursion_instance/Rec.tla:16:1)
 fn invariant_0(cx: &Cx<'_>) -> R<bool> {
     let v = { tri!(d6_Inv(cx), 158u32) };
     as_bool(v, 158u32)
@@ -577,7 +574,7 @@ fn invariant_0(cx: &Cx<'_>) -> R<bool> {
 static EXPR_48: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_20: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static CACHE_rf1_fact: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `fact` (/work/main/tests/../tests/specs/recursion_instance/Rec.tla:8:1)
+/// `fact` (tests/specs/recursion_instance/Rec.tla:8:1)
 fn rf1_fact_value(cx: &Cx<'_>) -> R<Value> {
     if let Some(v) = CACHE_rf1_fact.get() {
         return Ok(v.clone());
@@ -696,7 +693,7 @@ fn rf1_fact_body(cx: &Cx<'_>, a: &Value) -> R<Value> {
         )
     })
 }
-/// `Inv` (/work/main/tests/../tests/specs/recursion_instance/Rec.tla:16:1)
+/// `Inv` (tests/specs/recursion_instance/Rec.tla:16:1)
 #[allow(unused_variables)]
 fn d6_Inv(cx: &Cx<'_>) -> R<Value> {
     cx.call(|| -> R<Value> {
@@ -744,7 +741,7 @@ fn d6_Inv(cx: &Cx<'_>) -> R<Value> {
         )
     })
 }
-/// `Max` (/work/main/tests/../tests/specs/recursion_instance/Rec.tla:10:1)
+/// `Max` (tests/specs/recursion_instance/Rec.tla:10:1)
 #[allow(unused_variables)]
 fn d3_Max(cx: &Cx<'_>, l5: Value, l6: Value) -> R<Value> {
     cx.call(|| -> R<Value> {
@@ -762,7 +759,7 @@ fn d3_Max(cx: &Cx<'_>, l5: Value, l6: Value) -> R<Value> {
     })
 }
 static EXPR_8: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `Sum` (/work/main/tests/../tests/specs/recursion_instance/Rec.tla:7:1)
+/// `Sum` (tests/specs/recursion_instance/Rec.tla:7:1)
 #[allow(unused_variables)]
 fn d0_Sum(cx: &Cx<'_>, l0: Value) -> R<Value> {
     cx.call(|| -> R<Value> {

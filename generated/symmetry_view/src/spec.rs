@@ -19,12 +19,12 @@ use tla2_runtime::worker::{PrintSink, WorkerData};
 static VARS: &[&str] = &["holder", "faults"];
 static LOCS: Locations = Locations {
     files: &[
-        ("/work/main/tests/../tests/specs/symmetry_view/Sym.tla", "Sym"),
+        ("tests/specs/symmetry_view/Sym.tla", "Sym"),
         ("<library>/Naturals.tla", "Naturals"),
         ("<library>/FiniteSets.tla", "FiniteSets"),
         ("<library>/Sequences.tla", "Sequences"),
         ("<library>/TLC.tla", "TLC"),
-        ("/work/main/tests/../tests/specs/symmetry_view/Sym.cfg", "Sym"),
+        ("tests/specs/symmetry_view/Sym.cfg", "Sym"),
     ],
     spans: &[
         (0u32, 5u32, 2u32, 11u32, 2u32, 12u32),
@@ -111,7 +111,7 @@ static LOCS: Locations = Locations {
 };
 static SOURCES: &[(&str, &str)] = &[
     (
-        "/work/main/tests/../tests/specs/symmetry_view/Sym.tla",
+        "tests/specs/symmetry_view/Sym.tla",
         "---- MODULE Sym ----\n\\* Processes hold tokens; SYMMETRY over processes and a VIEW that drops a fault counter.\nEXTENDS Naturals, FiniteSets, TLC\nCONSTANTS Proc, Token, MaxFaults\nVARIABLES holder, faults\nvars == <<holder, faults>>\nInit == holder = [t \\in Token |-> CHOOSE p \\in Proc : TRUE] /\\ faults = 0\nPass == \\E t \\in Token, p \\in Proc : holder' = [holder EXCEPT ![t] = p] /\\ UNCHANGED faults\nFault == faults < MaxFaults /\\ faults' = faults + 1 /\\ UNCHANGED holder\nNext == Pass \\/ Fault\nSpec == Init /\\ [][Next]_vars\nPerms == Permutations(Proc) \\union Permutations(Token)\nView == holder\nTypeOK == holder \\in [Token -> Proc]\n====\n",
     ),
     (
@@ -131,7 +131,7 @@ static SOURCES: &[(&str, &str)] = &[
         "-------------------------------- MODULE TLC ---------------------------------\n(***************************************************************************)\n(* TLC's own operators: printing, assertions, TLC registers, function     *)\n(* constructors and a few helpers.  All are implemented natively.          *)\n(***************************************************************************)\nLOCAL INSTANCE Naturals\nLOCAL INSTANCE Sequences\nLOCAL INSTANCE FiniteSets\n\nPrint(out, val) == BUILTIN\n\nPrintT(out) == BUILTIN\n\nAssert(val, out) == BUILTIN\n\nJavaTime == BUILTIN\n\nTLCGet(i) == BUILTIN\n\nTLCSet(i, v) == BUILTIN\n\nd :> e == BUILTIN\n\nf @@ g == BUILTIN\n\nPermutations(S) == BUILTIN\n\nSortSeq(s, Op(_, _)) == BUILTIN\n\nRandomElement(s) == BUILTIN\n\nAny == BUILTIN\n\nToString(v) == BUILTIN\n\nTLCEval(v) == BUILTIN\n\n=============================================================================\n",
     ),
     (
-        "/work/main/tests/../tests/specs/symmetry_view/Sym.cfg",
+        "tests/specs/symmetry_view/Sym.cfg",
         "CONSTANTS\n  Proc = {p1, p2, p3}\n  Token = {t1, t2}\n  MaxFaults = 2\nSPECIFICATION Spec\nSYMMETRY Perms\nVIEW View\nINVARIANT TypeOK\n",
     ),
 ];
@@ -427,7 +427,7 @@ fn run_action(leaf: usize, cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) ->
         _ => Ok(()),
     }
 }
-/// `Next` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:10:9)
+/// `Next` (tests/specs/symmetry_view/Sym.tla:10:9)
 #[allow(unused_variables)]
 fn action_0_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -499,7 +499,7 @@ fn action_0_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `Pass` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:8:9)
+/// `Pass` (tests/specs/symmetry_view/Sym.tla:8:9)
 #[allow(unused_variables)]
 fn action_1_Pass(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -569,7 +569,7 @@ fn action_1_Pass(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         Ok(())
     }
 }
-/// `Pass` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:8:38)
+/// `Pass` (tests/specs/symmetry_view/Sym.tla:8:38)
 #[allow(unused_variables)]
 fn action_2_Pass(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     let l2: Value = env[0usize].clone();
@@ -605,7 +605,7 @@ fn action_2_Pass(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `Next` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:10:17)
+/// `Next` (tests/specs/symmetry_view/Sym.tla:10:17)
 #[allow(unused_variables)]
 fn action_3_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -656,7 +656,7 @@ fn action_3_Next(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `Fault` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:9:10)
+/// `Fault` (tests/specs/symmetry_view/Sym.tla:9:10)
 #[allow(unused_variables)]
 fn action_4_Fault(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
     {
@@ -704,7 +704,7 @@ fn action_4_Fault(cx: &Cx<'_>, env: &[Value], k: &dyn Fn() -> R<()>) -> R<()> {
         }
     }
 }
-/// `TypeOK` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:14:1)
+/// `TypeOK` (tests/specs/symmetry_view/Sym.tla:14:1)
 fn invariant_0(cx: &Cx<'_>) -> R<bool> {
     let v = { tri!(d11_TypeOK(cx), 76u32) };
     as_bool(v, 76u32)
@@ -779,7 +779,7 @@ static EXPR_67: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_68: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_69: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static CACHE_d9_Perms: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `Perms` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:12:1)
+/// `Perms` (tests/specs/symmetry_view/Sym.tla:12:1)
 fn d9_Perms(cx: &Cx<'_>) -> R<Value> {
     if let Some(v) = CACHE_d9_Perms.get() {
         return Ok(v.clone());
@@ -850,7 +850,7 @@ fn d9_Perms(cx: &Cx<'_>) -> R<Value> {
     let _ = CACHE_d9_Perms.set(v.clone());
     Ok(v)
 }
-/// `View` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:13:1)
+/// `View` (tests/specs/symmetry_view/Sym.tla:13:1)
 #[allow(unused_variables)]
 fn d10_View(cx: &Cx<'_>) -> R<Value> {
     cx.call(|| -> R<Value> { Ok(tri!(cx.var(0usize), 70u32)) })
@@ -858,7 +858,7 @@ fn d10_View(cx: &Cx<'_>) -> R<Value> {
 static EXPR_72: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_73: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
 static EXPR_74: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `TypeOK` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:14:1)
+/// `TypeOK` (tests/specs/symmetry_view/Sym.tla:14:1)
 #[allow(unused_variables)]
 fn d11_TypeOK(cx: &Cx<'_>) -> R<Value> {
     cx.call(|| -> R<Value> {
@@ -879,7 +879,7 @@ fn d11_TypeOK(cx: &Cx<'_>) -> R<Value> {
     })
 }
 static CACHE_d2_MaxFaults: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `MaxFaults` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:4:24)
+/// `MaxFaults` (tests/specs/symmetry_view/Sym.tla:4:24)
 fn d2_MaxFaults(cx: &Cx<'_>) -> R<Value> {
     if let Some(v) = CACHE_d2_MaxFaults.get() {
         return Ok(v.clone());
@@ -898,7 +898,7 @@ static LIT8: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| Value::mod
     "p3",
 ));
 static CACHE_d0_Proc: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `Proc` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:4:11)
+/// `Proc` (tests/specs/symmetry_view/Sym.tla:4:11)
 fn d0_Proc(cx: &Cx<'_>) -> R<Value> {
     if let Some(v) = CACHE_d0_Proc.get() {
         return Ok(v.clone());
@@ -925,7 +925,7 @@ static LIT10: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| Value::mo
     "t2",
 ));
 static CACHE_d1_Token: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-/// `Token` (/work/main/tests/../tests/specs/symmetry_view/Sym.tla:4:17)
+/// `Token` (tests/specs/symmetry_view/Sym.tla:4:17)
 fn d1_Token(cx: &Cx<'_>) -> R<Value> {
     if let Some(v) = CACHE_d1_Token.get() {
         return Ok(v.clone());
