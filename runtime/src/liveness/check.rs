@@ -28,18 +28,21 @@ pub fn check_liveness<M: LivenessModel>(
     fairness: &Fairness,
     opts: &LivenessOptions,
 ) -> LivenessResult<M::State> {
-    check_on(model, properties, fairness, |atoms| graph::build(model, atoms, opts.max_states))
+    check_on(model, properties, fairness, |atoms| graph::build(model, atoms, opts.max_states), false)
 }
 
 /// Checks `properties` on one finite behaviour, as TLC does in simulation: on the graph of the
 /// behaviour's states and steps, where every state may stutter forever unless fairness forbids it.
+/// As in TLC's simulator, only the liveness conjuncts are checked here: TLC does not check a
+/// property's initial predicates and `[]P` conjuncts in simulation (its `[][A]_v` conjuncts are
+/// checked on every step by the simulator itself).
 pub fn check_liveness_on_trace<M: LivenessModel>(
     model: &M,
     properties: &[LiveProperty],
     fairness: &Fairness,
     trace: &[(Option<crate::model::ActionId>, M::State)],
 ) -> LivenessResult<M::State> {
-    check_on(model, properties, fairness, |atoms| graph::from_trace(model, atoms, trace))
+    check_on(model, properties, fairness, |atoms| graph::from_trace(model, atoms, trace), true)
 }
 
 fn check_on<M: LivenessModel>(
@@ -47,6 +50,7 @@ fn check_on<M: LivenessModel>(
     properties: &[LiveProperty],
     fairness: &Fairness,
     build: impl FnOnce(AtomIndex) -> Result<Graph<M::State>, LivenessError>,
+    liveness_only: bool,
 ) -> LivenessResult<M::State> {
     let unsupported = |property: String, message| {
         let e = LivenessError::Unsupported { property, message };
@@ -62,6 +66,7 @@ fn check_on<M: LivenessModel>(
     let mut parts = Vec::new();
     for p in properties {
         match classify(&p.formula, &assumed) {
+            Ok(ps) if liveness_only => parts.push(ps.into_iter().filter(|p| matches!(p, Part::Live(_))).collect()),
             Ok(ps) => parts.push(ps),
             Err(message) => return unsupported(p.name.clone(), message),
         }
