@@ -253,6 +253,11 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
         } },
         false => quote! { fingerprint_values(st) },
     };
+    // Without a VIEW the orbit's fingerprint needs no representative (`runtime::symmetry`).
+    let symmetric_fingerprint = match has_view {
+        true => quote! { { canon = s.canonical(state); &canon } },
+        false => quote! { return s.fingerprint(state) },
+    };
     let symmetry_eval = match has_symmetry {
         true => quote! { self.eval_constant(&EngineSnapshot::default(), |cx| symmetry_set(cx)) },
         false => quote! { return None },
@@ -459,9 +464,9 @@ pub fn generate_spec(p: &Program, sources: &SourceMap) -> G<TokenStream> {
             }
 
             fn fingerprint(&self, worker: &mut Worker, state: &Self::State) -> u64 {
-                let canon;
+                let canon: Vec<Value>;
                 let st: &[Value] = match &self.symmetry {
-                    Some(s) => { canon = s.canonical(state); &canon }
+                    Some(s) => #symmetric_fingerprint,
                     None => state,
                 };
                 let fp = #fingerprint_of;

@@ -16,7 +16,6 @@ pub mod model;
 mod properties;
 mod spec_model;
 mod state_cache;
-mod symmetry;
 pub mod trace_diag;
 pub mod worker;
 

@@ -12,8 +12,8 @@ use tla2_runtime::value::{fingerprint_values, EvalError, EvalErrorKind, Value};
 use crate::action::{unassigned_names, Walker};
 use crate::actions::{split, SplitAction};
 use crate::eval::{Ev, Shared};
-use crate::symmetry::Symmetry;
 use crate::worker::{PrintSink, WorkerData};
+use tla2_runtime::symmetry::Symmetry;
 use tla2_runtime::worker::StepLevel;
 
 /// Why a model could not be built.
@@ -384,12 +384,13 @@ impl Model for InterpModel {
 
     fn fingerprint(&self, worker: &mut Self::Worker, state: &Self::State) -> u64 {
         let canon;
-        let st: &[Value] = match &self.symmetry {
-            Some(s) => {
+        let st: &[Value] = match (&self.symmetry, &self.sh.prog.model.view) {
+            (Some(s), None) => return s.fingerprint(state),
+            (Some(s), Some(_)) => {
                 canon = s.canonical(state);
                 &canon
             }
-            None => state,
+            (None, _) => state,
         };
         let fp = match &self.sh.prog.model.view {
             // A VIEW that fails to evaluate falls back to the whole state: `fingerprint` cannot

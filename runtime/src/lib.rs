@@ -14,6 +14,7 @@ pub mod liveness;
 pub mod model;
 pub mod ops;
 pub mod report;
+pub mod symmetry;
 pub mod value;
 pub mod worker;
 

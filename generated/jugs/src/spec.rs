@@ -1554,12 +1554,9 @@ impl Model for Spec {
         Ok(self.predicates(&cx, &[])?.is_none())
     }
     fn fingerprint(&self, worker: &mut Worker, state: &Self::State) -> u64 {
-        let canon;
+        let canon: Vec<Value>;
         let st: &[Value] = match &self.symmetry {
-            Some(s) => {
-                canon = s.canonical(state);
-                &canon
-            }
+            Some(s) => return s.fingerprint(state),
             None => state,
         };
         let fp = fingerprint_values(st);

@@ -10,9 +10,11 @@ use crate::value::{EvalError, EvalErrorKind, Value};
 use std::time::Instant;
 
 /// After a search that found nothing: POSTCONDITION, then ALIAS on the trace (if any).
+/// The run's duration then covers the temporal properties too, as TLC's "Finished in" does.
 pub(super) fn after_search<M: SpecModel>(model: &M, result: &mut CheckResult, started: Instant) {
     check_postcondition(model, result, started);
     apply_alias(model, result);
+    result.stats.duration = result.stats.duration.max(started.elapsed());
 }
 
 /// Shows each trace state through the cfg's ALIAS, as TLC prints traces; a state whose ALIAS

@@ -4,15 +4,14 @@
 
 mod cx;
 mod lazy;
-mod symmetry;
 
+pub use crate::symmetry::Symmetry;
 pub use cx::{
     as_bool, bind_tuple, builtin_missing, call_builtin, case_none, choose_none, combos_first_slowest, domain_of,
     enumerate_domains, for_each_combo, fun_domain, key_parts, non_enumerable_in, unbounded, walk_forall, Cx, Locations,
     Op, MAX_CALL_DEPTH, R,
 };
 pub use lazy::{lazy_filter, lazy_fun};
-pub use symmetry::Symmetry;
 
 /// `tri!(expr, index)`: the value of a `Result`, or return its error tagged with the index of
 /// the expression that failed (kept if an inner expression already tagged it).

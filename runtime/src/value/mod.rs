@@ -28,7 +28,7 @@ use std::sync::Arc;
 mod display;
 mod error;
 pub mod fingerprint;
-mod funs;
+pub(crate) mod funs;
 mod iter;
 pub mod json;
 mod order;
