@@ -11,11 +11,14 @@
 
 use super::expand::{Candidate, ChunkOut, Event, EventKind, ExpandCtx};
 use super::seen::FingerprintSet;
+use super::spill::SpillDir;
 use super::trace::{replay, ParentLinks};
 use super::{CheckOptions, EngineEvent, Observer, Silent};
 use crate::model::{ActionId, ActionInfo, EngineSnapshot, Model, PropertyInfo};
 use crate::report::human::ProgressInfo;
-use crate::report::{ActionStats, CheckResult, ErrorContext, OutDegree, Stats, Status, TraceStep, Violation};
+use crate::report::{
+    ActionStats, CheckResult, ErrorContext, MemoryStats, OutDegree, Stats, Status, TraceStep, Violation,
+};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
@@ -61,6 +64,9 @@ struct Run<'a, M: Model> {
     pool: Option<rayon::ThreadPool>,
     seen: FingerprintSet,
     links: ParentLinks,
+    /// The metadirectory, removed when the run ends.
+    #[allow(dead_code)]
+    spill: SpillDir,
     stats: Stats,
     violations: Vec<Violation>,
     /// `outdegree[n]`: how many expanded states found exactly `n` new states.
@@ -93,14 +99,19 @@ impl<'a, M: Model> Run<'a, M> {
         let workers = (0..n).map(|i| Mutex::new(model.new_worker(i))).collect();
         let capacity = opts.expected_states.unwrap_or(INITIAL_CAPACITY);
         let now = Instant::now();
+        let spill = SpillDir::new(opts.spill.dir.clone());
         Run {
             model,
             opts,
             observer,
             workers,
             pool,
-            seen: FingerprintSet::with_capacity(capacity),
-            links: ParentLinks::with_capacity(capacity.min(1 << 24) as usize),
+            seen: match opts.spill.fingerprints_in_memory {
+                Some(limit) => FingerprintSet::spilling(capacity, spill.clone(), limit),
+                None => FingerprintSet::with_capacity(capacity),
+            },
+            links: ParentLinks::spilling(spill.clone(), opts.spill.links_in_memory),
+            spill,
             stats: Stats {
                 per_action: vec![ActionStats::default(); model.actions().len()],
                 workers: n,
@@ -427,6 +438,13 @@ impl<'a, M: Model> Run<'a, M> {
 
     fn finish(mut self, stop: Stop<M::State>) -> CheckResult {
         self.stats.distinct = self.seen.len();
+        self.stats.memory = MemoryStats {
+            seen_bytes: self.seen.memory_bytes() as u64,
+            links_bytes: self.links.memory_bytes() as u64,
+            fingerprints_on_disk: self.seen.on_disk(),
+            links_on_disk: self.links.on_disk(),
+            ..self.stats.memory
+        };
         let (status, trace) = match stop {
             Stop::Done => {
                 self.stats.outdegree = outdegree_summary(&self.outdegree);

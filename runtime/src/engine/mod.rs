@@ -8,11 +8,14 @@
 pub mod bfs;
 mod expand;
 pub mod seen;
+mod seen_disk;
 pub mod simulate;
+pub mod spill;
 pub mod trace;
 
 pub use bfs::{check, check_observed};
 pub use simulate::{simulate, simulate_observed, SimulationOptions, SimulationResult};
+pub use spill::SpillOptions;
 
 use crate::report::human::ProgressInfo;
 use crate::report::Violation;
@@ -37,6 +40,8 @@ pub struct CheckOptions {
     /// TLC's `-continue`: report invariant and action-property violations and keep exploring
     /// (the violating states included). As in TLC, the run then ends as a success.
     pub continue_after_violation: bool,
+    /// Memory budgets past which the engine writes to the metadirectory.
+    pub spill: SpillOptions,
 }
 
 impl Default for CheckOptions {
@@ -48,6 +53,7 @@ impl Default for CheckOptions {
             progress_interval: Duration::from_secs(60),
             expected_states: None,
             continue_after_violation: false,
+            spill: SpillOptions::default(),
         }
     }
 }

@@ -269,6 +269,9 @@ pub fn statistics(result: &CheckResult) -> Json {
         "time_seconds": round3(secs),
         "states_per_second": if secs > 0.0 { (s.generated as f64 / secs).round() as u64 } else { 0 },
         "memory_mb": peak_memory_mb(),
+        "bytes_per_state": s.bytes_per_state().map(|b| (b * 10.0).round() / 10.0),
+        "fingerprints_on_disk": s.memory.fingerprints_on_disk,
+        "states_spilled": s.memory.states_spilled,
     })
 }
 
