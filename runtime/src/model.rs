@@ -123,6 +123,18 @@ pub trait Model: Sync {
     /// The state's variable values, in `variables()` order, for reports.
     fn state_values(&self, state: &Self::State) -> Vec<Value>;
 
+    /// Appends an encoding of `state` to `out`, so the BFS can keep a level on disk; false if
+    /// the model has none (the default: such models keep every level in memory) or the state
+    /// holds a value without one. [`Model::decode_state`] must invert it exactly.
+    fn encode_state(&self, _state: &Self::State, _out: &mut Vec<u8>) -> bool {
+        false
+    }
+
+    /// The state [`Model::encode_state`] wrote; `None` on bytes it did not write.
+    fn decode_state(&self, _bytes: &[u8]) -> Option<Self::State> {
+        None
+    }
+
     /// True (once) if an evaluation on this worker asked TLC to stop (`TLCSet("exit", TRUE)`).
     /// The engine asks after each state it expands and then ends the run as TLC does: as a
     /// success, with the states not yet expanded left on the queue.

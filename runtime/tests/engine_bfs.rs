@@ -378,8 +378,9 @@ fn spilling_links_fingerprints_and_levels_to_disk_changes_no_result() {
     violating.constraint = |s| s[1] < 390;
     let specs = [grid(), violating, die_hard(), small_grid(true), counts_to_three()];
     let dir = std::env::temp_dir().join(format!("tla2-spill-test-{}", std::process::id()));
-    for spec in &specs {
-        let one = run(spec, 1);
+    for (spec, continue_after_violation) in specs.iter().map(|s| (s, false)).chain([(&specs[1], true)]) {
+        let base = CheckOptions { continue_after_violation, ..CheckOptions::default() };
+        let one = check(spec, &base);
         for workers in [1, 2] {
             let spill = SpillOptions {
                 dir: Some(dir.clone()),
@@ -387,8 +388,9 @@ fn spilling_links_fingerprints_and_levels_to_disk_changes_no_result() {
                 fingerprints_in_memory: Some(700),
                 queue_bytes: Some(2000),
             };
-            let spilled = check(spec, &CheckOptions { workers, spill, ..CheckOptions::default() });
+            let spilled = check(spec, &CheckOptions { workers, spill, ..base.clone() });
             assert_eq!(spilled.status, one.status);
+            assert_eq!(spilled.violations, one.violations);
             assert_eq!(spilled.trace, one.trace);
             let key = |r: &CheckResult| (r.stats.generated, r.stats.distinct, r.stats.left_on_queue, r.stats.depth);
             assert_eq!(key(&spilled), key(&one), "workers = {workers}");
@@ -397,6 +399,7 @@ fn spilling_links_fingerprints_and_levels_to_disk_changes_no_result() {
             if one.stats.distinct > 10_000 {
                 assert!(spilled.stats.memory.fingerprints_on_disk > 0);
                 assert!(spilled.stats.memory.links_on_disk > 0);
+                assert!(spilled.stats.memory.states_spilled > 0);
             }
         }
     }

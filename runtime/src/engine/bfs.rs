@@ -10,6 +10,7 @@
 //! (architecture invariant 6).
 
 use super::expand::{Candidate, ChunkOut, Event, EventKind, ExpandCtx};
+use super::queue::{Level, NextLevel};
 use super::seen::FingerprintSet;
 use super::spill::SpillDir;
 use super::trace::{replay, ParentLinks};
@@ -65,7 +66,6 @@ struct Run<'a, M: Model> {
     seen: FingerprintSet,
     links: ParentLinks,
     /// The metadirectory, removed when the run ends.
-    #[allow(dead_code)]
     spill: SpillDir,
     stats: Stats,
     violations: Vec<Violation>,
@@ -88,6 +88,8 @@ struct LevelPos {
     level: u32,
     first_number: u64,
     window_start: usize,
+    /// The number of states of the level.
+    level_len: usize,
 }
 
 impl<'a, M: Model> Run<'a, M> {
@@ -142,7 +144,7 @@ impl<'a, M: Model> Run<'a, M> {
 
     fn explore(&mut self) -> Stop<M::State> {
         let mut level = match self.init() {
-            Ok(level) => level,
+            Ok(level) => Level::in_memory(level, self.spill.clone()),
             Err(stop) => return stop,
         };
         let mut first_number = 0u64;
@@ -153,18 +155,20 @@ impl<'a, M: Model> Run<'a, M> {
                 self.stats.depth_limited = true;
                 return Stop::Done;
             }
-            let mut next = Vec::new();
+            let mut next = NextLevel::new(self.opts.spill.queue_bytes, self.spill.clone());
             let mut window_start = 0;
-            while window_start < level.len() {
-                let end = (window_start + WINDOW).min(level.len());
-                let queue = (level.len() - window_start + next.len()) as u64;
-                let outs = self.expand_window(&level[window_start..end], self.snapshot(level_no, queue));
-                let pos = LevelPos { level: level_no, first_number, window_start };
-                if let Some(stop) = self.merge(outs, &level, &pos, &mut next) {
+            let level_len = level.len();
+            while window_start < level_len {
+                let end = (window_start + WINDOW).min(level_len);
+                let queue = (level_len - window_start + next.len()) as u64;
+                let window = level.window(self.model, window_start, end);
+                let outs = self.expand_window(&window, self.snapshot(level_no, queue));
+                let pos = LevelPos { level: level_no, first_number, window_start, level_len };
+                if let Some(stop) = self.merge(outs, &window, &pos, &mut next) {
                     return stop;
                 }
                 window_start = end;
-                let queue = (level.len() - end + next.len()) as u64;
+                let queue = (level_len - end + next.len()) as u64;
                 self.stats.max_queue = self.stats.max_queue.max(queue);
                 self.maybe_report_progress(queue);
                 if self.observer.should_stop() {
@@ -172,7 +176,9 @@ impl<'a, M: Model> Run<'a, M> {
                     return Stop::Interrupted;
                 }
             }
-            first_number += level.len() as u64;
+            first_number += level_len as u64;
+            let (next, spilled) = next.finish();
+            self.stats.memory.states_spilled += spilled;
             level = next;
             level_no += 1;
         }
@@ -283,9 +289,9 @@ impl<'a, M: Model> Run<'a, M> {
     fn merge(
         &mut self,
         outs: Vec<ChunkOut<M::State>>,
-        level: &[M::State],
+        window: &[M::State],
         pos: &LevelPos,
-        next: &mut Vec<M::State>,
+        next: &mut NextLevel<M::State>,
     ) -> Option<Stop<M::State>> {
         // Only the chunks up to the first event count; the later ones were never expanded.
         let merged = outs.iter().position(|o| o.event.is_some()).map_or(outs.len(), |i| i + 1);
@@ -297,7 +303,7 @@ impl<'a, M: Model> Run<'a, M> {
             let mut violations = out.violations.into_iter().peekable();
             for (j, c) in out.candidates.into_iter().enumerate() {
                 while let Some((_, v)) = violations.next_if(|(before, _)| *before <= j) {
-                    self.record_violation(v, level, pos, last_was_new);
+                    self.record_violation(v, window, pos, last_was_new);
                 }
                 last_was_new = is_new.next().unwrap_or(false);
                 if last_was_new {
@@ -305,7 +311,7 @@ impl<'a, M: Model> Run<'a, M> {
                 }
             }
             for (_, v) in violations {
-                self.record_violation(v, level, pos, last_was_new);
+                self.record_violation(v, window, pos, last_was_new);
             }
             self.stats.generated += out.generated.iter().map(|&g| g as u64).sum::<u64>();
             for (stats, g) in self.stats.per_action.iter_mut().zip(&out.generated_per_action) {
@@ -318,7 +324,7 @@ impl<'a, M: Model> Run<'a, M> {
                         // TLC finishes the state that asked to exit, so it counts in the outdegree.
                         self.record_outdegree(&new_per_parent);
                     }
-                    return Some(self.stop_at(event, level, pos, next.len(), last_was_new));
+                    return Some(self.stop_at(event, window, pos, next.len(), last_was_new));
                 }
             }
         }
@@ -332,7 +338,7 @@ impl<'a, M: Model> Run<'a, M> {
         pos: &LevelPos,
         chunk_first: u32,
         new_per_parent: &mut [u32],
-        next: &mut Vec<M::State>,
+        next: &mut NextLevel<M::State>,
     ) {
         let parent_number = pos.first_number + (pos.window_start + c.parent as usize) as u64;
         self.links.push(Some(parent_number), c.ordinal as u64);
@@ -343,19 +349,19 @@ impl<'a, M: Model> Run<'a, M> {
             *n += 1;
         }
         self.stats.depth = self.stats.depth.max(pos.level + 1);
-        next.push(c.state);
+        next.push(self.model, c.state);
     }
 
     /// Keeps a violation found with `-continue`. TLC checks invariants only of new states, so
     /// a violation of a candidate that turned out to be a duplicate is not one.
-    fn record_violation(&mut self, event: Event<M::State>, level: &[M::State], pos: &LevelPos, last_was_new: bool) {
+    fn record_violation(&mut self, event: Event<M::State>, window: &[M::State], pos: &LevelPos, last_was_new: bool) {
         if event.successor_is_candidate && !last_was_new {
             return;
         }
         let parent_index = pos.window_start + event.parent as usize;
         let parent_number = pos.first_number + parent_index as u64;
         let status = self.event_status(event.kind);
-        let violation = match self.rebuild_trace(parent_number, &level[parent_index], event.successor) {
+        let violation = match self.rebuild_trace(parent_number, &window[event.parent as usize], event.successor) {
             Ok(trace) => Violation { status, trace },
             Err(message) => Violation {
                 status: Status::TraceReplayFailed { message: format!("{status:?}: {message}") },
@@ -392,7 +398,7 @@ impl<'a, M: Model> Run<'a, M> {
     fn stop_at(
         &mut self,
         event: Event<M::State>,
-        level: &[M::State],
+        window: &[M::State],
         pos: &LevelPos,
         next_len: usize,
         last_was_new: bool,
@@ -400,7 +406,7 @@ impl<'a, M: Model> Run<'a, M> {
         let parent_index = pos.window_start + event.parent as usize;
         // TLC adds a new violating state to the seen set but never enqueues it.
         let unqueued = usize::from(event.successor_is_candidate && last_was_new);
-        self.stats.left_on_queue = (level.len() - parent_index - 1 + next_len - unqueued) as u64;
+        self.stats.left_on_queue = (pos.level_len - parent_index - 1 + next_len - unqueued) as u64;
         if matches!(event.kind, EventKind::Exit) {
             return Stop::Done;
         }
@@ -408,7 +414,7 @@ impl<'a, M: Model> Run<'a, M> {
         Stop::Found {
             status,
             parent_number: pos.first_number + parent_index as u64,
-            parent: level[parent_index].clone(),
+            parent: window[event.parent as usize].clone(),
             successor: event.successor,
         }
     }

@@ -7,6 +7,7 @@
 
 pub mod bfs;
 mod expand;
+mod queue;
 pub mod seen;
 mod seen_disk;
 pub mod simulate;
