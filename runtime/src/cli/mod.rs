@@ -8,6 +8,7 @@ pub(crate) mod run;
 
 pub use run::{ignored_flags_note, run_check, run_check_then};
 
+use crate::engine::spill::DEFAULT_LINKS_IN_MEMORY;
 use crate::engine::{CheckOptions, SpillOptions};
 use std::path::PathBuf;
 
@@ -87,6 +88,8 @@ pub struct RunOptions {
     /// `--queue-mem BYTES` (hidden, for tests and large runs): the memory budget of the next
     /// BFS level's states before the level goes to disk.
     pub queue_mem: Option<u64>,
+    /// `--links-mem N` (hidden, for tests): parent links kept in memory before they go to disk.
+    pub links_mem: Option<usize>,
     pub max_set_size: Option<u64>,
     pub coverage_minutes: Option<u32>,
     pub output: OutputFormat,
@@ -111,6 +114,7 @@ impl Default for RunOptions {
             fpmem: None,
             metadir: None,
             queue_mem: None,
+            links_mem: None,
             max_set_size: None,
             coverage_minutes: None,
             output: OutputFormat::Human,
@@ -131,7 +135,7 @@ impl RunOptions {
                 dir: self.metadir.as_ref().map(PathBuf::from),
                 fingerprints_in_memory: self.fpmem.and_then(fingerprints_for_fpmem),
                 queue_bytes: self.queue_mem,
-                ..SpillOptions::default()
+                links_in_memory: self.links_mem.unwrap_or(DEFAULT_LINKS_IN_MEMORY),
             },
             ..CheckOptions::default()
         }
@@ -222,6 +226,7 @@ pub fn parse_run_flags(args: &[String]) -> Result<RunOptions, String> {
             "-fpmem" => opts.fpmem = Some(parse_number(flag, &value(flag)?)?),
             "-metadir" => opts.metadir = Some(value(flag)?),
             "--queue-mem" => opts.queue_mem = Some(parse_number(flag, &value(flag)?)?),
+            "--links-mem" => opts.links_mem = Some(parse_number(flag, &value(flag)?)?),
             "-maxSetSize" => opts.max_set_size = Some(parse_number(flag, &value(flag)?)?),
             "-coverage" => opts.coverage_minutes = Some(parse_number(flag, &value(flag)?)?),
             "--output" => opts.output = parse_output(&value(flag)?)?,
