@@ -4,6 +4,7 @@
 //! Flags that change nothing in tla2 (checkpoints, fingerprint function choice, TE specs…) are
 //! accepted and listed in [`RunOptions::ignored`] so that the caller can print a note.
 
+mod progress_bar;
 pub(crate) mod run;
 
 pub use run::{ignored_flags_note, run_check, run_check_then};

@@ -422,6 +422,14 @@ impl<'a, M: Model> Run<'a, M> {
     /// TLC reports progress once about three seconds after the search starts and then every
     /// interval, and computes the rates as if a whole interval had passed each time.
     fn maybe_report_progress(&mut self, queue: u64) {
+        let tick = ProgressInfo {
+            depth: self.stats.depth,
+            generated: self.stats.generated,
+            distinct: self.seen.len(),
+            queue,
+            ..ProgressInfo::default()
+        };
+        self.observer.tick(&tick);
         let interval = self.opts.progress_interval;
         let due = if self.progress.reports == 0 { interval.min(FIRST_PROGRESS) } else { interval };
         if self.progress.at.elapsed() < due {

@@ -78,6 +78,9 @@ pub trait Observer: Sync {
     fn should_stop(&self) -> bool {
         false
     }
+    /// The counts after each batch of states (rates left at 0), for a live display; called
+    /// often, so it must be cheap.
+    fn tick(&self, _info: &ProgressInfo) {}
 }
 
 impl<F: Fn(&EngineEvent) + Sync> Observer for F {
