@@ -405,3 +405,11 @@ fn spilling_links_fingerprints_and_levels_to_disk_changes_no_result() {
     }
     assert!(!dir.exists(), "the metadirectory is removed at the end");
 }
+
+#[test]
+fn seen_set_and_parent_links_take_at_most_16_bytes_per_state() {
+    let r = run(&grid(), 1);
+    let per_state = r.stats.bytes_per_state().unwrap();
+    assert!(r.stats.memory.links_on_disk > 0);
+    assert!(per_state <= 16.5, "{per_state} bytes per state: {:?}", r.stats.memory);
+}

@@ -9,9 +9,9 @@
 //! Layout: `SHARDS` independent linear-probing tables of `u64`, 0 marking an empty slot (models
 //! never return fingerprint 0). The shard and the slot come from disjoint bits of the mixed
 //! fingerprint, so the two are independent; a slot is found by multiply-shift range reduction,
-//! so tables need not be powers of two. Shards grow one at a time: small ones ×4, large ones
-//! ×1.5 from 75% to 50% full, which keeps a large set between 10.7 and 16 bytes per
-//! fingerprint and the peak of a growth small.
+//! so tables need not be powers of two. Shards grow one at a time, ×1.5 from 75% to 50% full
+//! (tables below the minimum size ×4), which keeps a set of more than a few thousand
+//! fingerprints between 10.7 and 16 bytes per fingerprint and the peak of a growth small.
 //!
 //! Past a budget (`-fpmem`), the tables spill: their fingerprints are merged into a sorted
 //! file (`seen_disk.rs`) and the tables start empty again; lookups try memory, then the file.
@@ -27,8 +27,9 @@ const SHARDS: usize = 1 << SHARD_BITS;
 /// A shard grows when it is this full (in 1/1024ths): 75%, about 11 bytes per fingerprint.
 const MAX_LOAD_PER_1024: usize = 768;
 const MIN_SHARD_SLOTS: usize = 1 << 10;
-/// Small tables grow ×4 so that growth is rare; past this size they grow ×1.5 to bound memory.
-const FAST_GROWTH_LIMIT: usize = 1 << 12;
+/// Tables smaller than this grow ×4; from this size on they grow ×1.5 to bound memory (below
+/// 16 bytes per fingerprint already for sets of 100K).
+const FAST_GROWTH_LIMIT: usize = 1 << 10;
 
 /// A set of nonzero 64-bit fingerprints.
 pub struct FingerprintSet {

@@ -27,8 +27,8 @@ pub struct SpillOptions {
     pub queue_bytes: Option<u64>,
 }
 
-/// Parent links stay in memory up to this many states (512 KiB); past it they go to a file.
-pub const DEFAULT_LINKS_IN_MEMORY: usize = 1 << 16;
+/// Parent links stay in memory up to this many states (64 KiB); past it they go to a file.
+pub const DEFAULT_LINKS_IN_MEMORY: usize = 1 << 13;
 
 impl Default for SpillOptions {
     fn default() -> SpillOptions {
