@@ -294,14 +294,6 @@ impl Model for InterpModel {
         &self.vars
     }
 
-    fn encode_state(&self, state: &Box<[Value]>, out: &mut Vec<u8>) -> bool {
-        tla2_runtime::value::codec::encode_state(state, out)
-    }
-
-    fn decode_state(&self, bytes: &[u8]) -> Option<Box<[Value]>> {
-        tla2_runtime::value::codec::decode_state(bytes)
-    }
-
     fn actions(&self) -> &[ActionInfo] {
         &self.actions
     }
