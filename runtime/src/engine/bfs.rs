@@ -165,6 +165,7 @@ impl<'a, M: Model> Run<'a, M> {
                 let outs = self.expand_window(&window, self.snapshot(level_no, queue));
                 let pos = LevelPos { level: level_no, first_number, window_start, level_len };
                 if let Some(stop) = self.merge(outs, &window, &pos, &mut next) {
+                    self.stats.memory.states_spilled += next.spilled;
                     return stop;
                 }
                 window_start = end;
@@ -173,6 +174,7 @@ impl<'a, M: Model> Run<'a, M> {
                 self.maybe_report_progress(queue);
                 if self.observer.should_stop() {
                     self.stats.left_on_queue = queue;
+                    self.stats.memory.states_spilled += next.spilled;
                     return Stop::Interrupted;
                 }
             }
