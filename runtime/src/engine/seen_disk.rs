@@ -75,7 +75,7 @@ impl DiskFingerprints {
         let mut index = Vec::with_capacity(((self.len as usize + sorted.len()) / PAGE + 1).max(self.index.len()));
         let mut written = 0usize;
         let mut put = |fp: u64, out: &mut BufWriter<&File>| -> io::Result<()> {
-            if written % PAGE == 0 {
+            if written.is_multiple_of(PAGE) {
                 index.push(fp);
             }
             written += 1;
