@@ -1,6 +1,7 @@
 //! `tla2 bench`: the interpreter, the compiled checker and (when `TLC_JAR` or `TLC_CMD` is set)
 //! TLC on the same models, side by side: distinct states, seconds, states/second, peak memory
-//! and ratios, for each worker count asked. Models are the `"perf": true` entries of
+//! and ratios, for each worker count asked; for tla2's engines also CPU seconds, bytes of seen
+//! set and parent links per distinct state, and the speedup over the first worker count. Models are the `"perf": true` entries of
 //! expected.json files (the corpus's and our own `tests/bench/expected.json`).
 
 use serde_json::Value as Json;
@@ -41,6 +42,9 @@ struct Run {
     distinct: Option<u64>,
     seconds: f64,
     peak_mb: Option<f64>,
+    /// CPU seconds and bytes per state, as tla2's JSON statistics report them.
+    cpu_seconds: Option<f64>,
+    bytes_per_state: Option<f64>,
     note: Option<String>,
 }
 
@@ -130,8 +134,8 @@ pub fn run(opts: &BenchOptions) -> Result<i32, String> {
     }
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     println!(
-        "{:<44} {:>3} {:>10} {:>9} {:>11} {:>8} {:>9}",
-        "model", "w", "engine", "seconds", "distinct/s", "peak MB", "vs interp"
+        "{:<44} {:>3} {:>10} {:>9} {:>8} {:>11} {:>8} {:>8} {:>9} {:>9}",
+        "model", "w", "engine", "seconds", "cpu s", "distinct/s", "peak MB", "B/state", "vs interp", "speedup"
     );
     for m in &models {
         let binary = if opts.engines.contains(&Engine::Compiled) {
@@ -153,6 +157,8 @@ pub fn run(opts: &BenchOptions) -> Result<i32, String> {
         } else {
             None
         };
+        // Wall seconds of each engine at the first worker count, for the speedup column.
+        let mut first_seconds: Vec<(Engine, f64)> = Vec::new();
         for &w in &opts.workers {
             let mut interp_rate = None;
             for &engine in &opts.engines {
@@ -172,15 +178,28 @@ pub fn run(opts: &BenchOptions) -> Result<i32, String> {
                     (Some(a), Some(b)) if engine != Engine::Interp => format!("{:.2}x", a / b),
                     _ => String::new(),
                 };
+                let speedup = match first_seconds.iter().find(|(e, _)| *e == engine) {
+                    Some((_, first)) if r.distinct.is_some() => format!("{:.2}x", first / r.seconds.max(1e-9)),
+                    Some(_) => String::new(),
+                    None => {
+                        if r.distinct.is_some() {
+                            first_seconds.push((engine, r.seconds));
+                        }
+                        String::new()
+                    }
+                };
                 println!(
-                    "{:<44} {:>3} {:>10} {:>9.2} {:>11} {:>8} {:>9}{}",
+                    "{:<44} {:>3} {:>10} {:>9.2} {:>8} {:>11} {:>8} {:>8} {:>9} {:>9}{}",
                     short(&m.id),
                     w,
                     engine.name(),
                     r.seconds,
+                    r.cpu_seconds.map_or("-".into(), |x| format!("{x:.2}")),
                     rate.map_or("-".into(), |x| format!("{x:.0}")),
                     r.peak_mb.map_or("-".into(), |x| format!("{x:.0}")),
+                    r.bytes_per_state.map_or("-".into(), |x| format!("{x:.1}")),
                     ratio,
+                    speedup,
                     r.note.map(|n| format!("  ({n})")).unwrap_or_default()
                 );
             }
@@ -209,12 +228,14 @@ fn run_tla2(exe: &Path, prefix: &[String], m: &BenchModel, workers: usize, timeo
     let json: Option<Json> = out.find('{').and_then(|i| serde_json::from_str(&out[i..]).ok());
     let status = json.as_ref().and_then(|j| j["result"]["status"].as_str().map(str::to_string));
     let distinct = json.as_ref().and_then(|j| j["statistics"]["states_distinct"].as_u64());
+    let cpu_seconds = json.as_ref().and_then(|j| j["statistics"]["cpu_seconds"].as_f64());
+    let bytes_per_state = json.as_ref().and_then(|j| j["statistics"]["bytes_per_state"].as_f64());
     let note = match status.as_deref() {
         Some("ok") => None,
         Some(s) => Some(s.to_string()),
         None => Some("no report".into()),
     };
-    Run { distinct, seconds, peak_mb, note }
+    Run { distinct, seconds, peak_mb, cpu_seconds, bytes_per_state, note }
 }
 
 /// Runs TLC (`TLC_CMD`, a command, or `java -jar $TLC_JAR`) and reads its distinct count.
@@ -238,7 +259,7 @@ fn run_tlc(m: &BenchModel, workers: usize, timeout: Duration) -> Run {
         .and_then(|rest| rest.split_whitespace().next())
         .and_then(|n| n.replace(',', "").parse().ok());
     let note = (started.elapsed() >= timeout).then(|| "over the time limit".to_string());
-    Run { distinct, seconds, peak_mb, note }
+    Run { distinct, seconds, peak_mb, note, ..Run::default() }
 }
 
 /// Runs `cmd`, returning its stdout, wall seconds and peak resident memory (MB, Linux).

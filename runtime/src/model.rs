@@ -75,7 +75,7 @@ pub struct EngineSnapshot {
 /// same states in the same order, whatever thread makes them.
 pub trait Model: Sync {
     /// One state: the interpreter uses a boxed slice of values, generated code a packed struct.
-    type State: Clone + Send + Sync + Eq + Hash + std::fmt::Debug;
+    type State: Clone + Send + Sync + Eq + Hash + std::fmt::Debug + 'static;
     /// Per-worker scratch (caches, TLCSet registers, random source); one per engine thread.
     type Worker: Send;
 
@@ -122,6 +122,24 @@ pub trait Model: Sync {
     fn fingerprint(&self, worker: &mut Self::Worker, state: &Self::State) -> u64;
     /// The state's variable values, in `variables()` order, for reports.
     fn state_values(&self, state: &Self::State) -> Vec<Value>;
+
+    /// Appends an encoding of `state` to `out`, so the BFS can keep a level on disk; false if
+    /// the model has none (such models keep every level in memory) or the state holds a value
+    /// without one. The default encodes states that are `Box<[Value]>` (the interpreter's and
+    /// generated checkers' dynamic states) with [`crate::value::codec`]; others have none.
+    /// [`Model::decode_state`] must invert it exactly.
+    fn encode_state(&self, state: &Self::State, out: &mut Vec<u8>) -> bool {
+        match (state as &dyn std::any::Any).downcast_ref::<Box<[Value]>>() {
+            Some(values) => crate::value::codec::encode_state(values, out),
+            None => false,
+        }
+    }
+
+    /// The state [`Model::encode_state`] wrote; `None` on bytes it did not write.
+    fn decode_state(&self, bytes: &[u8]) -> Option<Self::State> {
+        let values: Box<dyn std::any::Any> = Box::new(crate::value::codec::decode_state(bytes)?);
+        values.downcast::<Self::State>().ok().map(|state| *state)
+    }
 
     /// True (once) if an evaluation on this worker asked TLC to stop (`TLCSet("exit", TRUE)`).
     /// The engine asks after each state it expands and then ends the run as TLC does: as a

@@ -60,8 +60,8 @@ fn json_output_leaves_printing_to_the_caller() {
 fn ignored_flags_are_named_in_one_note() {
     assert_eq!(ignored_flags_note(&flags("Spec.tla")), None);
     assert_eq!(
-        ignored_flags_note(&flags("-cleanup -metadir m Spec.tla")).unwrap(),
-        "tla2: ignoring TLC flags that have no effect here: -cleanup, -metadir m"
+        ignored_flags_note(&flags("-cleanup -noTE Spec.tla")).unwrap(),
+        "tla2: ignoring TLC flags that have no effect here: -cleanup, -noTE"
     );
 }
 

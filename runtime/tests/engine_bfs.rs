@@ -370,3 +370,46 @@ fn an_action_property_violated_by_a_step_back_to_a_seen_state_is_found() {
     assert_eq!((r.stats.generated, r.stats.distinct, r.stats.left_on_queue, r.stats.depth), (5, 4, 0, 4));
     assert_eq!(trace_values(&r), vec![vec![0], vec![1], vec![2], vec![3], vec![0]]);
 }
+
+#[test]
+fn spilling_links_fingerprints_and_levels_to_disk_changes_no_result() {
+    use tla2_runtime::engine::SpillOptions;
+    let mut violating = grid().with_invariants(&["Small"], |s| (s[0] + s[1] >= 700 && s[1] % 13 == 5).then_some(0));
+    violating.constraint = |s| s[1] < 390;
+    let specs = [grid(), violating, die_hard(), small_grid(true), counts_to_three()];
+    let dir = std::env::temp_dir().join(format!("tla2-spill-test-{}", std::process::id()));
+    for (spec, continue_after_violation) in specs.iter().map(|s| (s, false)).chain([(&specs[1], true)]) {
+        let base = CheckOptions { continue_after_violation, ..CheckOptions::default() };
+        let one = check(spec, &base);
+        for workers in [1, 2] {
+            let spill = SpillOptions {
+                dir: Some(dir.clone()),
+                links_in_memory: 100,
+                fingerprints_in_memory: Some(700),
+                queue_bytes: Some(2000),
+            };
+            let spilled = check(spec, &CheckOptions { workers, spill, ..base.clone() });
+            assert_eq!(spilled.status, one.status);
+            assert_eq!(spilled.violations, one.violations);
+            assert_eq!(spilled.trace, one.trace);
+            let key = |r: &CheckResult| (r.stats.generated, r.stats.distinct, r.stats.left_on_queue, r.stats.depth);
+            assert_eq!(key(&spilled), key(&one), "workers = {workers}");
+            assert_eq!(spilled.stats.outdegree, one.stats.outdegree);
+            assert_eq!(spilled.stats.fingerprint_min_distance, one.stats.fingerprint_min_distance);
+            if one.stats.distinct > 10_000 {
+                assert!(spilled.stats.memory.fingerprints_on_disk > 0);
+                assert!(spilled.stats.memory.links_on_disk > 0);
+                assert!(spilled.stats.memory.states_spilled > 0);
+            }
+        }
+    }
+    assert!(!dir.exists(), "the metadirectory is removed at the end");
+}
+
+#[test]
+fn seen_set_and_parent_links_take_at_most_16_bytes_per_state() {
+    let r = run(&grid(), 1);
+    let per_state = r.stats.bytes_per_state().unwrap();
+    assert!(r.stats.memory.links_on_disk > 0);
+    assert!(per_state <= 16.5, "{per_state} bytes per state: {:?}", r.stats.memory);
+}

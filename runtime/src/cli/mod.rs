@@ -4,11 +4,14 @@
 //! Flags that change nothing in tla2 (checkpoints, fingerprint function choice, TE specs…) are
 //! accepted and listed in [`RunOptions::ignored`] so that the caller can print a note.
 
+mod progress_bar;
 pub(crate) mod run;
 
 pub use run::{ignored_flags_note, run_check, run_check_then};
 
-use crate::engine::CheckOptions;
+use crate::engine::spill::DEFAULT_LINKS_IN_MEMORY;
+use crate::engine::{CheckOptions, SpillOptions};
+use std::path::PathBuf;
 
 /// How many worker threads to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +84,13 @@ pub struct RunOptions {
     pub seed: Option<i64>,
     /// `-fpmem X`: the fraction (≤ 1) or number of bytes of memory for the seen set.
     pub fpmem: Option<f64>,
+    /// `-metadir DIR`: where the seen set, parent links and queue spill.
+    pub metadir: Option<String>,
+    /// `--queue-mem BYTES` (hidden, for tests and large runs): the memory budget of the next
+    /// BFS level's states before the level goes to disk.
+    pub queue_mem: Option<u64>,
+    /// `--links-mem N` (hidden, for tests): parent links kept in memory before they go to disk.
+    pub links_mem: Option<usize>,
     pub max_set_size: Option<u64>,
     pub coverage_minutes: Option<u32>,
     pub output: OutputFormat,
@@ -103,6 +113,9 @@ impl Default for RunOptions {
             generate: false,
             seed: None,
             fpmem: None,
+            metadir: None,
+            queue_mem: None,
+            links_mem: None,
             max_set_size: None,
             coverage_minutes: None,
             output: OutputFormat::Human,
@@ -119,9 +132,33 @@ impl RunOptions {
             check_deadlock: self.check_deadlock,
             continue_after_violation: self.continue_after_violation,
             expected_states: self.fpmem.and_then(expected_states_for_fpmem),
+            spill: SpillOptions {
+                dir: self.metadir.as_ref().map(PathBuf::from),
+                fingerprints_in_memory: self.fpmem.and_then(fingerprints_for_fpmem),
+                queue_bytes: self.queue_mem,
+                links_in_memory: self.links_mem.unwrap_or(DEFAULT_LINKS_IN_MEMORY),
+            },
             ..CheckOptions::default()
         }
     }
+}
+
+/// Bytes per fingerprint the seen set's tables may take (they are 50% to 75% full).
+const BYTES_PER_FINGERPRINT: f64 = 16.0;
+
+/// How many fingerprints the seen set keeps in memory under `-fpmem X` before spilling to
+/// disk: X bytes when X > 1, else X times the physical memory (TLC takes a fraction of its
+/// heap; tla2 has no heap limit).
+fn fingerprints_for_fpmem(fpmem: f64) -> Option<u64> {
+    let bytes = if fpmem > 1.0 { fpmem } else { fpmem.max(0.0) * physical_memory_bytes()? as f64 };
+    Some(((bytes / BYTES_PER_FINGERPRINT) as u64).max(1))
+}
+
+/// The machine's memory (Linux `MemTotal`), `None` where unknown.
+fn physical_memory_bytes() -> Option<u64> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info.lines().find(|l| l.starts_with("MemTotal:"))?;
+    line.split_whitespace().nth(1)?.parse::<u64>().ok().map(|kb| kb * 1024)
 }
 
 /// The number of fingerprints that `-fpmem X` makes room for: X is a fraction of the physical
@@ -133,7 +170,6 @@ fn expected_states_for_fpmem(fpmem: f64) -> Option<u64> {
 
 /// TLC flags that tla2 accepts without acting on them, with the number of values each takes.
 const IGNORED_FLAGS: &[(&str, usize)] = &[
-    ("-metadir", 1),
     ("-noTE", 0),
     ("-cleanup", 0),
     ("-fp", 1),
@@ -189,6 +225,9 @@ pub fn parse_run_flags(args: &[String]) -> Result<RunOptions, String> {
             "-generate" => opts.generate = true,
             "-seed" => opts.seed = Some(parse_number(flag, &value(flag)?)?),
             "-fpmem" => opts.fpmem = Some(parse_number(flag, &value(flag)?)?),
+            "-metadir" => opts.metadir = Some(value(flag)?),
+            "--queue-mem" => opts.queue_mem = Some(parse_number(flag, &value(flag)?)?),
+            "--links-mem" => opts.links_mem = Some(parse_number(flag, &value(flag)?)?),
             "-maxSetSize" => opts.max_set_size = Some(parse_number(flag, &value(flag)?)?),
             "-coverage" => opts.coverage_minutes = Some(parse_number(flag, &value(flag)?)?),
             "--output" => opts.output = parse_output(&value(flag)?)?,

@@ -1,9 +1,11 @@
 //! Running a BFS check from parsed run flags and writing TLC's human output as it goes, for
 //! `tla2 check` and compiled checkers alike.
 
+use super::progress_bar::ProgressBar;
 use super::{OutputFormat, RunOptions, TraceFormat};
 use crate::engine::{check_observed, EngineEvent, Observer};
 use crate::model::Model;
+use crate::report::human::ProgressInfo;
 use crate::report::CheckResult;
 use crate::report::{dump, human};
 use std::io::Write;
@@ -35,10 +37,14 @@ pub fn run_check_then<M: Model>(
     after_search: &mut dyn FnMut(&mut CheckResult),
 ) -> CheckResult {
     let human = opts.output == OutputFormat::Human;
-    let printer = Printer { out: Mutex::new(out), human, stop, variables: model.variables() };
+    let bar = if human { ProgressBar::for_stderr() } else { None };
+    let printer = Printer { out: Mutex::new(out), human, stop, variables: model.variables(), bar };
     printer.line(&format!("Starting... ({})", human::timestamp(SystemTime::now())));
     printer.line("Computing initial states...");
     let mut result = check_observed(model, &opts.check_options(), &printer);
+    if let Some(bar) = &printer.bar {
+        bar.clear();
+    }
     after_search(&mut result);
     printer.write(&human::render_verdict_head(&result));
     // TLC writes the counterexample files after the trace and before the statistics.
@@ -79,12 +85,17 @@ pub(crate) struct Printer<'a> {
     pub(crate) human: bool,
     pub(crate) stop: &'a AtomicBool,
     pub(crate) variables: &'a [String],
+    /// The progress bar on stderr, when it is a terminal.
+    pub(crate) bar: Option<ProgressBar>,
 }
 
 impl Printer<'_> {
     pub(crate) fn write(&self, text: &str) {
         if !self.human {
             return;
+        }
+        if let Some(bar) = &self.bar {
+            bar.clear();
         }
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
         // Output errors (a closed pipe) must not abort the check; the result is still returned.
@@ -111,5 +122,11 @@ impl Observer for Printer<'_> {
 
     fn should_stop(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
+    }
+
+    fn tick(&self, info: &ProgressInfo) {
+        if let Some(bar) = &self.bar {
+            bar.update(info);
+        }
     }
 }

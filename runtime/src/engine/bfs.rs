@@ -10,12 +10,16 @@
 //! (architecture invariant 6).
 
 use super::expand::{Candidate, ChunkOut, Event, EventKind, ExpandCtx};
+use super::queue::{Level, NextLevel};
 use super::seen::FingerprintSet;
+use super::spill::SpillDir;
 use super::trace::{replay, ParentLinks};
 use super::{CheckOptions, EngineEvent, Observer, Silent};
 use crate::model::{ActionId, ActionInfo, EngineSnapshot, Model, PropertyInfo};
 use crate::report::human::ProgressInfo;
-use crate::report::{ActionStats, CheckResult, ErrorContext, OutDegree, Stats, Status, TraceStep, Violation};
+use crate::report::{
+    ActionStats, CheckResult, ErrorContext, MemoryStats, OutDegree, Stats, Status, TraceStep, Violation,
+};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
@@ -61,6 +65,8 @@ struct Run<'a, M: Model> {
     pool: Option<rayon::ThreadPool>,
     seen: FingerprintSet,
     links: ParentLinks,
+    /// The metadirectory, removed when the run ends.
+    spill: SpillDir,
     stats: Stats,
     violations: Vec<Violation>,
     /// `outdegree[n]`: how many expanded states found exactly `n` new states.
@@ -82,6 +88,8 @@ struct LevelPos {
     level: u32,
     first_number: u64,
     window_start: usize,
+    /// The number of states of the level.
+    level_len: usize,
 }
 
 impl<'a, M: Model> Run<'a, M> {
@@ -93,14 +101,19 @@ impl<'a, M: Model> Run<'a, M> {
         let workers = (0..n).map(|i| Mutex::new(model.new_worker(i))).collect();
         let capacity = opts.expected_states.unwrap_or(INITIAL_CAPACITY);
         let now = Instant::now();
+        let spill = SpillDir::new(opts.spill.dir.clone());
         Run {
             model,
             opts,
             observer,
             workers,
             pool,
-            seen: FingerprintSet::with_capacity(capacity),
-            links: ParentLinks::with_capacity(capacity.min(1 << 24) as usize),
+            seen: match opts.spill.fingerprints_in_memory {
+                Some(limit) => FingerprintSet::spilling(capacity, spill.clone(), limit),
+                None => FingerprintSet::with_capacity(capacity),
+            },
+            links: ParentLinks::spilling(spill.clone(), opts.spill.links_in_memory),
+            spill,
             stats: Stats {
                 per_action: vec![ActionStats::default(); model.actions().len()],
                 workers: n,
@@ -131,7 +144,7 @@ impl<'a, M: Model> Run<'a, M> {
 
     fn explore(&mut self) -> Stop<M::State> {
         let mut level = match self.init() {
-            Ok(level) => level,
+            Ok(level) => Level::in_memory(level, self.spill.clone()),
             Err(stop) => return stop,
         };
         let mut first_number = 0u64;
@@ -142,26 +155,32 @@ impl<'a, M: Model> Run<'a, M> {
                 self.stats.depth_limited = true;
                 return Stop::Done;
             }
-            let mut next = Vec::new();
+            let mut next = NextLevel::new(self.opts.spill.queue_bytes, self.spill.clone());
             let mut window_start = 0;
-            while window_start < level.len() {
-                let end = (window_start + WINDOW).min(level.len());
-                let queue = (level.len() - window_start + next.len()) as u64;
-                let outs = self.expand_window(&level[window_start..end], self.snapshot(level_no, queue));
-                let pos = LevelPos { level: level_no, first_number, window_start };
-                if let Some(stop) = self.merge(outs, &level, &pos, &mut next) {
+            let level_len = level.len();
+            while window_start < level_len {
+                let end = (window_start + WINDOW).min(level_len);
+                let queue = (level_len - window_start + next.len()) as u64;
+                let window = level.window(self.model, window_start, end);
+                let outs = self.expand_window(&window, self.snapshot(level_no, queue));
+                let pos = LevelPos { level: level_no, first_number, window_start, level_len };
+                if let Some(stop) = self.merge(outs, &window, &pos, &mut next) {
+                    self.stats.memory.states_spilled += next.spilled;
                     return stop;
                 }
                 window_start = end;
-                let queue = (level.len() - end + next.len()) as u64;
+                let queue = (level_len - end + next.len()) as u64;
                 self.stats.max_queue = self.stats.max_queue.max(queue);
                 self.maybe_report_progress(queue);
                 if self.observer.should_stop() {
                     self.stats.left_on_queue = queue;
+                    self.stats.memory.states_spilled += next.spilled;
                     return Stop::Interrupted;
                 }
             }
-            first_number += level.len() as u64;
+            first_number += level_len as u64;
+            let (next, spilled) = next.finish();
+            self.stats.memory.states_spilled += spilled;
             level = next;
             level_no += 1;
         }
@@ -272,9 +291,9 @@ impl<'a, M: Model> Run<'a, M> {
     fn merge(
         &mut self,
         outs: Vec<ChunkOut<M::State>>,
-        level: &[M::State],
+        window: &[M::State],
         pos: &LevelPos,
-        next: &mut Vec<M::State>,
+        next: &mut NextLevel<M::State>,
     ) -> Option<Stop<M::State>> {
         // Only the chunks up to the first event count; the later ones were never expanded.
         let merged = outs.iter().position(|o| o.event.is_some()).map_or(outs.len(), |i| i + 1);
@@ -286,7 +305,7 @@ impl<'a, M: Model> Run<'a, M> {
             let mut violations = out.violations.into_iter().peekable();
             for (j, c) in out.candidates.into_iter().enumerate() {
                 while let Some((_, v)) = violations.next_if(|(before, _)| *before <= j) {
-                    self.record_violation(v, level, pos, last_was_new);
+                    self.record_violation(v, window, pos, last_was_new);
                 }
                 last_was_new = is_new.next().unwrap_or(false);
                 if last_was_new {
@@ -294,7 +313,7 @@ impl<'a, M: Model> Run<'a, M> {
                 }
             }
             for (_, v) in violations {
-                self.record_violation(v, level, pos, last_was_new);
+                self.record_violation(v, window, pos, last_was_new);
             }
             self.stats.generated += out.generated.iter().map(|&g| g as u64).sum::<u64>();
             for (stats, g) in self.stats.per_action.iter_mut().zip(&out.generated_per_action) {
@@ -307,7 +326,7 @@ impl<'a, M: Model> Run<'a, M> {
                         // TLC finishes the state that asked to exit, so it counts in the outdegree.
                         self.record_outdegree(&new_per_parent);
                     }
-                    return Some(self.stop_at(event, level, pos, next.len(), last_was_new));
+                    return Some(self.stop_at(event, window, pos, next.len(), last_was_new));
                 }
             }
         }
@@ -321,7 +340,7 @@ impl<'a, M: Model> Run<'a, M> {
         pos: &LevelPos,
         chunk_first: u32,
         new_per_parent: &mut [u32],
-        next: &mut Vec<M::State>,
+        next: &mut NextLevel<M::State>,
     ) {
         let parent_number = pos.first_number + (pos.window_start + c.parent as usize) as u64;
         self.links.push(Some(parent_number), c.ordinal as u64);
@@ -332,19 +351,19 @@ impl<'a, M: Model> Run<'a, M> {
             *n += 1;
         }
         self.stats.depth = self.stats.depth.max(pos.level + 1);
-        next.push(c.state);
+        next.push(self.model, c.state);
     }
 
     /// Keeps a violation found with `-continue`. TLC checks invariants only of new states, so
     /// a violation of a candidate that turned out to be a duplicate is not one.
-    fn record_violation(&mut self, event: Event<M::State>, level: &[M::State], pos: &LevelPos, last_was_new: bool) {
+    fn record_violation(&mut self, event: Event<M::State>, window: &[M::State], pos: &LevelPos, last_was_new: bool) {
         if event.successor_is_candidate && !last_was_new {
             return;
         }
         let parent_index = pos.window_start + event.parent as usize;
         let parent_number = pos.first_number + parent_index as u64;
         let status = self.event_status(event.kind);
-        let violation = match self.rebuild_trace(parent_number, &level[parent_index], event.successor) {
+        let violation = match self.rebuild_trace(parent_number, &window[event.parent as usize], event.successor) {
             Ok(trace) => Violation { status, trace },
             Err(message) => Violation {
                 status: Status::TraceReplayFailed { message: format!("{status:?}: {message}") },
@@ -381,7 +400,7 @@ impl<'a, M: Model> Run<'a, M> {
     fn stop_at(
         &mut self,
         event: Event<M::State>,
-        level: &[M::State],
+        window: &[M::State],
         pos: &LevelPos,
         next_len: usize,
         last_was_new: bool,
@@ -389,7 +408,7 @@ impl<'a, M: Model> Run<'a, M> {
         let parent_index = pos.window_start + event.parent as usize;
         // TLC adds a new violating state to the seen set but never enqueues it.
         let unqueued = usize::from(event.successor_is_candidate && last_was_new);
-        self.stats.left_on_queue = (level.len() - parent_index - 1 + next_len - unqueued) as u64;
+        self.stats.left_on_queue = (pos.level_len - parent_index - 1 + next_len - unqueued) as u64;
         if matches!(event.kind, EventKind::Exit) {
             return Stop::Done;
         }
@@ -397,7 +416,7 @@ impl<'a, M: Model> Run<'a, M> {
         Stop::Found {
             status,
             parent_number: pos.first_number + parent_index as u64,
-            parent: level[parent_index].clone(),
+            parent: window[event.parent as usize].clone(),
             successor: event.successor,
         }
     }
@@ -405,6 +424,14 @@ impl<'a, M: Model> Run<'a, M> {
     /// TLC reports progress once about three seconds after the search starts and then every
     /// interval, and computes the rates as if a whole interval had passed each time.
     fn maybe_report_progress(&mut self, queue: u64) {
+        let tick = ProgressInfo {
+            depth: self.stats.depth,
+            generated: self.stats.generated,
+            distinct: self.seen.len(),
+            queue,
+            ..ProgressInfo::default()
+        };
+        self.observer.tick(&tick);
         let interval = self.opts.progress_interval;
         let due = if self.progress.reports == 0 { interval.min(FIRST_PROGRESS) } else { interval };
         if self.progress.at.elapsed() < due {
@@ -427,6 +454,13 @@ impl<'a, M: Model> Run<'a, M> {
 
     fn finish(mut self, stop: Stop<M::State>) -> CheckResult {
         self.stats.distinct = self.seen.len();
+        self.stats.memory = MemoryStats {
+            seen_bytes: self.seen.memory_bytes() as u64,
+            links_bytes: self.links.memory_bytes() as u64,
+            fingerprints_on_disk: self.seen.on_disk(),
+            links_on_disk: self.links.on_disk(),
+            ..self.stats.memory
+        };
         let (status, trace) = match stop {
             Stop::Done => {
                 self.stats.outdegree = outdegree_summary(&self.outdegree);

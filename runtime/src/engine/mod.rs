@@ -7,12 +7,16 @@
 
 pub mod bfs;
 mod expand;
+mod queue;
 pub mod seen;
+mod seen_disk;
 pub mod simulate;
+pub mod spill;
 pub mod trace;
 
 pub use bfs::{check, check_observed};
 pub use simulate::{simulate, simulate_observed, SimulationOptions, SimulationResult};
+pub use spill::SpillOptions;
 
 use crate::report::human::ProgressInfo;
 use crate::report::Violation;
@@ -37,6 +41,8 @@ pub struct CheckOptions {
     /// TLC's `-continue`: report invariant and action-property violations and keep exploring
     /// (the violating states included). As in TLC, the run then ends as a success.
     pub continue_after_violation: bool,
+    /// Memory budgets past which the engine writes to the metadirectory.
+    pub spill: SpillOptions,
 }
 
 impl Default for CheckOptions {
@@ -48,6 +54,7 @@ impl Default for CheckOptions {
             progress_interval: Duration::from_secs(60),
             expected_states: None,
             continue_after_violation: false,
+            spill: SpillOptions::default(),
         }
     }
 }
@@ -71,6 +78,9 @@ pub trait Observer: Sync {
     fn should_stop(&self) -> bool {
         false
     }
+    /// The counts after each batch of states (rates left at 0), for a live display; called
+    /// often, so it must be cheap.
+    fn tick(&self, _info: &ProgressInfo) {}
 }
 
 impl<F: Fn(&EngineEvent) + Sync> Observer for F {

@@ -269,7 +269,23 @@ pub fn statistics(result: &CheckResult) -> Json {
         "time_seconds": round3(secs),
         "states_per_second": if secs > 0.0 { (s.generated as f64 / secs).round() as u64 } else { 0 },
         "memory_mb": peak_memory_mb(),
+        "bytes_per_state": s.bytes_per_state().map(|b| (b * 10.0).round() / 10.0),
+        "fingerprints_on_disk": s.memory.fingerprints_on_disk,
+        "states_spilled": s.memory.states_spilled,
+        "cpu_seconds": cpu_seconds().map(round3),
     })
+}
+
+/// User plus system CPU time of this process so far (all threads; Linux), `None` where unknown.
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at state (field 3).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    // Linux reports clock ticks of 1/100 s (USER_HZ) on every architecture it runs on.
+    Some((utime + stime) / 100.0)
 }
 
 /// Seconds rounded to milliseconds.

@@ -181,6 +181,28 @@ pub struct Stats {
     /// The smallest distance between two fingerprints of the seen set, computed (as TLC does)
     /// after a successful run whose optimistic collision estimate is at least 1e-10.
     pub fingerprint_min_distance: Option<u64>,
+    /// Where the seen set, the parent links and the queue were at the end of the run.
+    pub memory: MemoryStats,
+}
+
+/// The memory of the engine's per-state structures at the end of a run, and what spilled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MemoryStats {
+    /// Bytes of the seen set in memory (tables and the index of its file).
+    pub seen_bytes: u64,
+    /// Bytes of the parent links in memory.
+    pub links_bytes: u64,
+    pub fingerprints_on_disk: u64,
+    pub links_on_disk: u64,
+    /// States of BFS levels written to disk (counted once per write).
+    pub states_spilled: u64,
+}
+
+impl Stats {
+    /// Bytes of seen set and parent links in memory per distinct state; `None` without states.
+    pub fn bytes_per_state(&self) -> Option<f64> {
+        (self.distinct > 0).then(|| (self.memory.seen_bytes + self.memory.links_bytes) as f64 / self.distinct as f64)
+    }
 }
 
 /// A violation found by a run that went on exploring (TLC's `-continue`).

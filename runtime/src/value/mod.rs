@@ -25,6 +25,7 @@
 
 use std::sync::Arc;
 
+pub mod codec;
 mod display;
 mod error;
 pub mod fingerprint;

@@ -153,6 +153,15 @@ impl Model for Spec {
     fn state_values(&self, state: &State) -> Vec<Value> {
         state.iter().map(|&v| Value::Int(v)).collect()
     }
+
+    fn encode_state(&self, state: &State, out: &mut Vec<u8>) -> bool {
+        tla2_runtime::value::codec::encode_state(&self.state_values(state), out)
+    }
+
+    fn decode_state(&self, bytes: &[u8]) -> Option<State> {
+        let values = tla2_runtime::value::codec::decode_state(bytes)?;
+        values.iter().map(|v| if let Value::Int(i) = v { Some(*i) } else { None }).collect()
+    }
 }
 
 /// The two-jug puzzle of the corpus's DieHard.tla: `[big, small]`, invariants TypeOK and

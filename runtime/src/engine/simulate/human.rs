@@ -25,7 +25,7 @@ pub fn run_simulation<M: Model>(
     check: Option<BehaviourCheck<'_, M::State>>,
 ) -> SimulationResult {
     let sim = SimulationOptions::from_run_options(opts);
-    let printer = Printer { out: Mutex::new(out), human: true, stop, variables: model.variables() };
+    let printer = Printer { out: Mutex::new(out), human: true, stop, variables: model.variables(), bar: None };
     printer.line(&running_line(&sim));
     printer.line(&format!("Starting... ({})", human::timestamp(SystemTime::now())));
     let mut r = simulate_checked(model, &sim, &printer, check);
