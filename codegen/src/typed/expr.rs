@@ -1,0 +1,524 @@
+//! Typed expressions: each IR expression becomes a Rust expression over native values with its
+//! type inferred on the way (type inference and code generation are one pass). A run-time
+//! condition under which the interpreter would fail (overflow, a function applied outside its
+//! domain, division by zero, an unassigned primed variable, no CASE arm) is `Err(Bail)`: the
+//! model then redoes the state in dynamic mode, which raises the interpreter's exact error.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use tla2_frontend::ir::{BoundVars, Callee, DefKind, ExceptKey, Expr, ExprId, LocalId, Program};
+use tla2_frontend::SourceMap;
+
+use super::types::Ty;
+use crate::analysis::Constness;
+use crate::CodegenError;
+
+pub type G<T> = Result<T, CodegenError>;
+
+/// What a local is bound to.
+#[derive(Clone, Debug)]
+pub enum TBind {
+    /// A Rust variable of this type.
+    Val(Ident, Ty),
+    /// A state variable passed by name (`Op(x)`, `Op(x')`): this expression, in this scope.
+    Name(ExprId, TEnv),
+}
+
+/// The locals in scope (LocalIds are unique, so a flat list searched from the end suffices).
+#[derive(Clone, Debug, Default)]
+pub struct TEnv(pub Vec<(LocalId, TBind)>);
+
+impl TEnv {
+    pub fn get(&self, l: LocalId) -> Option<&TBind> {
+        self.0.iter().rev().find(|(x, _)| *x == l).map(|(_, b)| b)
+    }
+    pub fn with(&self, l: LocalId, b: TBind) -> TEnv {
+        let mut e = self.clone();
+        e.0.push((l, b));
+        e
+    }
+}
+
+/// Where primed variables can be read: `n.x` for the variables in `assigned`.
+#[derive(Clone, Copy, Debug)]
+pub struct Scope {
+    /// `Some(mask)` in an action or step predicate: the variables assigned so far.
+    pub next: Option<u64>,
+    /// Inside `e'`.
+    pub primed: bool,
+}
+
+impl Scope {
+    pub fn state() -> Scope {
+        Scope { next: None, primed: false }
+    }
+}
+
+/// The typed generator.
+pub struct TGen<'p> {
+    pub p: &'p Program,
+    pub sources: &'p SourceMap,
+    pub cst: Constness,
+    /// Types of the state variables (`None` while Init is being read).
+    pub var_tys: Vec<Option<Ty>>,
+    pub var_fields: Vec<Ident>,
+    counter: usize,
+    /// `@` of the enclosing EXCEPT updates.
+    at: Vec<(Ident, Ty)>,
+    depth: u32,
+}
+
+impl<'p> TGen<'p> {
+    pub fn new(p: &'p Program, sources: &'p SourceMap) -> TGen<'p> {
+        let var_fields = p
+            .vars
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format_ident!("v{}_{}", i, crate::env::sanitize(&v.name)))
+            .collect();
+        TGen {
+            p,
+            sources,
+            cst: Constness::new(p),
+            var_tys: vec![None; p.vars.len()],
+            var_fields,
+            counter: 0,
+            at: Vec::new(),
+            depth: 0,
+        }
+    }
+
+    pub fn fresh(&mut self, prefix: &str) -> Ident {
+        self.counter += 1;
+        format_ident!("{}{}", prefix, self.counter)
+    }
+
+    pub fn unsupported(&self, what: impl Into<String>, e: Option<ExprId>) -> CodegenError {
+        let location = e.map(|e| {
+            let l = self.sources.location(self.p.span(e));
+            format!("{}:{}:{}", l.file, l.line, l.column)
+        });
+        CodegenError::Unsupported { what: what.into(), location }
+    }
+
+    pub fn all_vars(&self) -> u64 {
+        if self.p.vars.len() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << self.p.vars.len()) - 1
+        }
+    }
+
+    /// A constant integer known when the checker is generated.
+    pub fn const_int(&self, e: ExprId, env: &TEnv) -> Option<i64> {
+        let p = self.p;
+        match p.expr(e) {
+            Expr::Int(i) => Some(*i),
+            Expr::Call { callee: Callee::Def(d), args } if args.is_empty() => {
+                let def = p.def(*d);
+                (matches!(def.kind, DefKind::Operator) && def.params.is_empty() && !def.recursive)
+                    .then(|| self.const_int(def.body, env))
+                    .flatten()
+            }
+            Expr::Call { callee: Callee::Builtin(b), args } => {
+                let b = p.builtin(*b);
+                if !matches!(b.module.as_str(), "Naturals" | "Integers") {
+                    return None;
+                }
+                match (b.name.as_str(), args.as_slice()) {
+                    ("+", [x, y]) => self.const_int(*x, env)?.checked_add(self.const_int(*y, env)?),
+                    ("-", [x, y]) => self.const_int(*x, env)?.checked_sub(self.const_int(*y, env)?),
+                    ("*", [x, y]) => self.const_int(*x, env)?.checked_mul(self.const_int(*y, env)?),
+                    ("-.", [x]) => self.const_int(*x, env)?.checked_neg(),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A constant interval `lo..hi` known when the checker is generated.
+    pub fn const_range(&self, e: ExprId, env: &TEnv) -> Option<(i64, i64)> {
+        let p = self.p;
+        match p.expr(e) {
+            Expr::Call { callee: Callee::Def(d), args } if args.is_empty() => {
+                let def = p.def(*d);
+                (matches!(def.kind, DefKind::Operator) && def.params.is_empty() && !def.recursive)
+                    .then(|| self.const_range(def.body, env))
+                    .flatten()
+            }
+            Expr::Call { callee: Callee::Builtin(b), args } => {
+                let b = p.builtin(*b);
+                match (b.module.as_str(), b.name.as_str(), args.as_slice()) {
+                    ("Naturals", "..", [x, y]) => Some((self.const_int(*x, env)?, self.const_int(*y, env)?)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The state variable an expression names when passed by name (`x`, `x'` through parameters).
+    pub fn var_of(&self, e: ExprId, env: &TEnv) -> Option<(u32, bool)> {
+        match self.p.expr(e) {
+            Expr::Var(v) => Some((v.0, false)),
+            Expr::Prime(x) => match self.var_of(*x, env)? {
+                (v, false) => Some((v, true)),
+                _ => None,
+            },
+            Expr::Local(l) => match env.get(*l) {
+                Some(TBind::Name(x, env2)) => self.var_of(*x, env2),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Bindings of a call's arguments as the dynamic mode makes them: a state variable (primed
+    /// or not) by name, anything else evaluated first, in order.
+    pub fn arg_binds(
+        &mut self,
+        d: tla2_frontend::ir::DefId,
+        args: &[ExprId],
+        env: &TEnv,
+        sc: Scope,
+        call: ExprId,
+    ) -> G<(TokenStream, TEnv)> {
+        let def = self.p.def(d);
+        if def.params.iter().any(|x| x.arity > 0) {
+            return Err(self.unsupported("operator parameters in typed mode", Some(call)));
+        }
+        let mut stmts = TokenStream::new();
+        let mut inner = env.clone();
+        for (prm, a) in def.params.iter().zip(args) {
+            if matches!(self.p.expr(*a), Expr::OpValue(_) | Expr::Lambda { .. }) {
+                return Err(self.unsupported("operator arguments in typed mode", Some(*a)));
+            }
+            let by_name = match self.p.expr(*a) {
+                Expr::Var(_) => true,
+                Expr::Prime(x) => matches!(self.p.expr(*x), Expr::Var(_)),
+                Expr::Local(l) => matches!(env.get(*l), Some(TBind::Name(..))),
+                _ => false,
+            };
+            if by_name {
+                let b = match self.p.expr(*a) {
+                    Expr::Local(l) => env.get(*l).cloned().expect("checked"),
+                    _ => TBind::Name(*a, env.clone()),
+                };
+                inner.0.push((prm.local, b));
+            } else {
+                let (v, t) = self.ex(*a, env, sc)?;
+                let id = self.fresh("a");
+                stmts.extend(quote! { let #id = #v; });
+                inner.0.push((prm.local, TBind::Val(id, t)));
+            }
+        }
+        Ok((stmts, inner))
+    }
+
+    /// An expression that must be a boolean.
+    pub fn bo(&mut self, e: ExprId, env: &TEnv, sc: Scope) -> G<TokenStream> {
+        let (v, t) = self.ex(e, env, sc)?;
+        if t != Ty::Bool {
+            return Err(self.unsupported(format!("a non-boolean ({t:?}) where a boolean is expected"), Some(e)));
+        }
+        Ok(v)
+    }
+
+    fn int(&mut self, e: ExprId, env: &TEnv, sc: Scope) -> G<TokenStream> {
+        let (v, t) = self.ex(e, env, sc)?;
+        if t != Ty::Int {
+            return Err(self.unsupported(format!("a non-integer ({t:?}) where an integer is expected"), Some(e)));
+        }
+        Ok(v)
+    }
+
+    /// The expression `e` and its type.
+    pub fn ex(&mut self, e: ExprId, env: &TEnv, sc: Scope) -> G<(TokenStream, Ty)> {
+        self.depth += 1;
+        if self.depth > 200 {
+            self.depth -= 1;
+            return Err(self.unsupported("expressions nested this deep in typed mode", Some(e)));
+        }
+        let r = self.ex_inner(e, env, sc);
+        self.depth -= 1;
+        r
+    }
+
+    fn ex_inner(&mut self, e: ExprId, env: &TEnv, sc: Scope) -> G<(TokenStream, Ty)> {
+        let p = self.p;
+        Ok(match p.expr(e) {
+            Expr::Bool(b) => (quote! { #b }, Ty::Bool),
+            Expr::Int(i) => (quote! { #i }, Ty::Int),
+            Expr::Var(v) => {
+                let Some(t) = self.var_tys[v.0 as usize].clone() else {
+                    return Err(self.unsupported("a variable read before its type is known", Some(e)));
+                };
+                let f = &self.var_fields[v.0 as usize];
+                if sc.primed {
+                    let Some(mask) = sc.next else {
+                        return Err(self.unsupported("a primed variable outside an action", Some(e)));
+                    };
+                    if mask & (1u64 << v.0) != 0 {
+                        (quote! { n.#f }, t)
+                    } else {
+                        (quote! { { if true { return Err(Bail); } n.#f } }, t)
+                    }
+                } else {
+                    (quote! { s.#f }, t)
+                }
+            }
+            Expr::Local(l) => match env.get(*l) {
+                Some(TBind::Val(id, t)) => (quote! { #id }, t.clone()),
+                Some(TBind::Name(x, env2)) => {
+                    let env2 = env2.clone();
+                    self.ex(*x, &env2, sc)?
+                }
+                None => return Err(self.unsupported("this local in typed mode", Some(e))),
+            },
+            Expr::Prime(x) => {
+                if sc.next.is_none() || sc.primed {
+                    return Err(self.unsupported("a prime here in typed mode", Some(e)));
+                }
+                self.ex(*x, env, Scope { primed: true, ..sc })?
+            }
+            Expr::Call { callee: Callee::Def(d), args } => {
+                let def = p.def(*d);
+                if def.recursive || !matches!(def.kind, DefKind::Operator) {
+                    return Err(self.unsupported(format!("the recursive definition {} in typed mode", def.name), Some(e)));
+                }
+                let (stmts, inner) = self.arg_binds(*d, args, env, sc, e)?;
+                let (v, t) = self.ex(def.body, &inner, sc)?;
+                (quote! { { #stmts #v } }, t)
+            }
+            Expr::Call { callee: Callee::Builtin(b), args } => self.builtin(e, *b, args, env, sc)?,
+            Expr::And(xs) => {
+                let vs = xs.iter().map(|x| self.bo(*x, env, sc)).collect::<G<Vec<_>>>()?;
+                (quote! { ( #( (#vs) )&&* ) }, Ty::Bool)
+            }
+            Expr::Or(xs) => {
+                let vs = xs.iter().map(|x| self.bo(*x, env, sc)).collect::<G<Vec<_>>>()?;
+                (quote! { ( #( (#vs) )||* ) }, Ty::Bool)
+            }
+            Expr::Not(x) => {
+                let v = self.bo(*x, env, sc)?;
+                (quote! { !(#v) }, Ty::Bool)
+            }
+            Expr::Implies(a, b) => {
+                let (a, b) = (self.bo(*a, env, sc)?, self.bo(*b, env, sc)?);
+                (quote! { (!(#a) || (#b)) }, Ty::Bool)
+            }
+            Expr::Equiv(a, b) => {
+                let (a, b) = (self.bo(*a, env, sc)?, self.bo(*b, env, sc)?);
+                (quote! { ((#a) == (#b)) }, Ty::Bool)
+            }
+            Expr::If { cond, then, els } => {
+                let c = self.bo(*cond, env, sc)?;
+                let (t, tt) = self.ex(*then, env, sc)?;
+                let (f, ft) = self.ex(*els, env, sc)?;
+                if tt != ft {
+                    return Err(self.unsupported("IF branches of different types in typed mode", Some(e)));
+                }
+                (quote! { if #c { #t } else { #f } }, tt)
+            }
+            Expr::Case { arms, other } => {
+                let mut ty: Option<Ty> = None;
+                let mut out = match other {
+                    Some(o) => {
+                        let (v, t) = self.ex(*o, env, sc)?;
+                        ty = Some(t);
+                        v
+                    }
+                    None => quote! { return Err(Bail) },
+                };
+                for (g, b) in arms.iter().rev() {
+                    let g = self.bo(*g, env, sc)?;
+                    let (v, t) = self.ex(*b, env, sc)?;
+                    if ty.as_ref().is_some_and(|x| *x != t) {
+                        return Err(self.unsupported("CASE arms of different types in typed mode", Some(e)));
+                    }
+                    ty = Some(t);
+                    out = quote! { if #g { #v } else { #out } };
+                }
+                (out, ty.ok_or_else(|| self.unsupported("an empty CASE", Some(e)))?)
+            }
+            Expr::Let { body, .. } => self.ex(*body, env, sc)?,
+            Expr::Eq(a, b) => {
+                let (a, at) = self.ex(*a, env, sc)?;
+                let (b, bt) = self.ex(*b, env, sc)?;
+                if at != bt || at == Ty::IntSet {
+                    return Err(self.unsupported(format!("comparing {at:?} with {bt:?} in typed mode"), Some(e)));
+                }
+                (quote! { ((#a) == (#b)) }, Ty::Bool)
+            }
+            Expr::In(x, set) => {
+                let x = self.int(*x, env, sc)?;
+                let (s, st) = self.ex(*set, env, sc)?;
+                if st != Ty::IntSet {
+                    return Err(self.unsupported("\\in a set other than an integer interval in typed mode", Some(e)));
+                }
+                (quote! { { let v: i64 = #x; let (lo, hi): (i64, i64) = #s; lo <= v && v <= hi } }, Ty::Bool)
+            }
+            Expr::Forall { bounds, body } | Expr::Exists { bounds, body } => {
+                let forall = matches!(p.expr(e), Expr::Forall { .. });
+                let mut inner = env.clone();
+                let mut heads = Vec::new();
+                for b in bounds {
+                    let (BoundVars::Single(l), Some(d)) = (&b.vars, b.domain) else {
+                        return Err(self.unsupported("this binder in typed mode", Some(e)));
+                    };
+                    let (dv, dt) = self.ex(d, &inner, sc)?;
+                    if dt != Ty::IntSet {
+                        return Err(self.unsupported("a quantifier over a set other than an integer interval", Some(d)));
+                    }
+                    let id = self.fresh("q");
+                    heads.push((id.clone(), dv));
+                    inner = inner.with(*l, TBind::Val(id, Ty::Int));
+                }
+                let body = self.bo(*body, &inner, sc)?;
+                let label = syn::Lifetime::new(&format!("'{}", self.fresh("q")), proc_macro2::Span::call_site());
+                let mut code = if forall {
+                    quote! { if !(#body) { r = false; break #label; } }
+                } else {
+                    quote! { if #body { r = true; break #label; } }
+                };
+                for (id, dv) in heads.into_iter().rev() {
+                    code = quote! { { let (lo, hi): (i64, i64) = #dv; for #id in lo..=hi { #code } } };
+                }
+                let init = forall;
+                (quote! { { let mut r = #init; #label: { #code } r } }, Ty::Bool)
+            }
+            Expr::FunCons { bounds, body } => {
+                let [b] = bounds.as_slice() else {
+                    return Err(self.unsupported("a function of several arguments in typed mode", Some(e)));
+                };
+                let (BoundVars::Single(l), Some(d)) = (&b.vars, b.domain) else {
+                    return Err(self.unsupported("this binder in typed mode", Some(e)));
+                };
+                let Some((lo, hi)) = self.const_range(d, env) else {
+                    return Err(self.unsupported("a function whose domain is not a constant interval", Some(d)));
+                };
+                if hi < lo || hi - lo >= 1 << 16 {
+                    return Err(self.unsupported("a function over an empty or large interval", Some(d)));
+                }
+                let len = (hi - lo + 1) as usize;
+                let id = self.fresh("x");
+                let (v, t) = self.ex(*body, &env.with(*l, TBind::Val(id.clone(), Ty::Int)), sc)?;
+                if !t.storable() {
+                    return Err(self.unsupported("a function of this codomain in typed mode", Some(*body)));
+                }
+                let z = t.zero();
+                let ty = Ty::Fun { lo, len, cod: Box::new(t) };
+                (quote! { { let mut a = [#z; #len]; for (j, #id) in (#lo..=#hi).enumerate() { a[j] = #v; } a } }, ty)
+            }
+            Expr::Apply { fun, arg } => {
+                let (f, ft) = self.ex(*fun, env, sc)?;
+                let Ty::Fun { lo, len, cod } = ft else {
+                    return Err(self.unsupported("applying a value that is not a typed function", Some(e)));
+                };
+                let x = self.int(*arg, env, sc)?;
+                (quote! { { let j = (#x).wrapping_sub(#lo); if j < 0 || j >= #len as i64 { return Err(Bail); } (#f)[j as usize] } }, *cod)
+            }
+            Expr::Except { base, updates } => {
+                let (b, bt) = self.ex(*base, env, sc)?;
+                let Ty::Fun { lo, len, cod } = bt.clone() else {
+                    return Err(self.unsupported("EXCEPT on a value that is not a typed function", Some(e)));
+                };
+                let mut code = quote! { let mut a = #b; };
+                for (keys, val) in updates {
+                    let [ExceptKey::Index(k)] = keys.as_slice() else {
+                        return Err(self.unsupported("this EXCEPT path in typed mode", Some(e)));
+                    };
+                    let k = self.int(*k, env, sc)?;
+                    let at = self.fresh("at");
+                    self.at.push((at.clone(), (*cod).clone()));
+                    let r = self.ex(*val, env, sc);
+                    self.at.pop();
+                    let (v, vt) = r?;
+                    if vt != *cod {
+                        return Err(self.unsupported("an EXCEPT value of another type in typed mode", Some(*val)));
+                    }
+                    code.extend(quote! {
+                        let j = (#k).wrapping_sub(#lo);
+                        if j < 0 || j >= #len as i64 { return Err(Bail); }
+                        let #at = a[j as usize];
+                        a[j as usize] = #v;
+                    });
+                }
+                (quote! { { #code a } }, bt)
+            }
+            Expr::ExceptAt => match self.at.last() {
+                Some((id, t)) => (quote! { #id }, t.clone()),
+                None => return Err(self.unsupported("@ outside EXCEPT", Some(e))),
+            },
+            _ => return Err(self.unsupported(format!("this expression in typed mode ({})", kind(p.expr(e))), Some(e))),
+        })
+    }
+
+    fn builtin(
+        &mut self,
+        e: ExprId,
+        b: tla2_frontend::ir::BuiltinId,
+        args: &[ExprId],
+        env: &TEnv,
+        sc: Scope,
+    ) -> G<(TokenStream, Ty)> {
+        let bi = self.p.builtin(b);
+        let (module, name) = (bi.module.clone(), bi.name.clone());
+        if !matches!(module.as_str(), "Naturals" | "Integers") {
+            return Err(self.unsupported(format!("the operator {module}!{name} in typed mode"), Some(e)));
+        }
+        let two = |g: &mut Self| -> G<(TokenStream, TokenStream)> {
+            match args {
+                [a, b] => Ok((g.int(*a, env, sc)?, g.int(*b, env, sc)?)),
+                _ => Err(g.unsupported("an operator with this many arguments", Some(e))),
+            }
+        };
+        Ok(match name.as_str() {
+            "+" | "-" | "*" => {
+                let (a, b) = two(self)?;
+                let op = match name.as_str() {
+                    "+" => quote! { checked_add },
+                    "-" => quote! { checked_sub },
+                    _ => quote! { checked_mul },
+                };
+                (quote! { { let (a, b): (i64, i64) = (#a, #b); match a.#op(b) { Some(r) => r, None => return Err(Bail) } } }, Ty::Int)
+            }
+            "%" => {
+                let (a, b) = two(self)?;
+                (quote! { { let (a, b): (i64, i64) = (#a, #b); if b <= 0 { return Err(Bail); } a.rem_euclid(b) } }, Ty::Int)
+            }
+            "\\div" => {
+                let (a, b) = two(self)?;
+                (
+                    quote! { {
+                        let (a, b): (i64, i64) = (#a, #b);
+                        if b == 0 { return Err(Bail); }
+                        match a.checked_div(b) { Some(q) => if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q }, None => return Err(Bail) }
+                    } },
+                    Ty::Int,
+                )
+            }
+            "<" | ">" | "<=" | ">=" => {
+                let (a, b) = two(self)?;
+                let op: TokenStream = name.parse().expect("comparison operator");
+                (quote! { ((#a) #op (#b)) }, Ty::Bool)
+            }
+            ".." => {
+                let (a, b) = two(self)?;
+                (quote! { (#a, #b) }, Ty::IntSet)
+            }
+            "-." if args.len() == 1 => {
+                let a = self.int(args[0], env, sc)?;
+                (quote! { match (#a).checked_neg() { Some(r) => r, None => return Err(Bail) } }, Ty::Int)
+            }
+            _ => return Err(self.unsupported(format!("the operator {module}!{name} in typed mode"), Some(e))),
+        })
+    }
+}
+
+/// A short name of an expression's kind, for messages.
+pub fn kind(e: &Expr) -> String {
+    let s = format!("{e:?}");
+    s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_string()
+}

@@ -1,0 +1,116 @@
+//! Typed mode: a checker over packed native states (`Copy` structs of `i64`, `bool` and
+//! arrays) instead of `Value`s, for the specs whose every variable and every expression of
+//! Next, the invariants and the constraints have a type (`types::Ty`).
+//!
+//! Type inference (`infer_vars`) reads each variable's type from Init (`x = e`, `x \in a..b`);
+//! expressions are typed as they are generated (`expr`), and every assignment `x' = e` of an
+//! action must have `x`'s type (`action`). Anything else — a construct, a set or a function
+//! domain typed mode does not represent, VIEW, SYMMETRY, PROPERTY or fairness — makes the whole
+//! spec fall back to dynamic mode, with the first reason and its location
+//! ([`typed_spec`] returns it as a [`CodegenError::Unsupported`]).
+//!
+//! The generated `spec::typed::Spec` (`model`) wraps the dynamic `spec::Spec`, generated as
+//! usual in the same file: it reuses its Init, its split of Next (so action ids, names and
+//! order are the same), its metadata, ASSUME, POSTCONDITION and ALIAS, and redoes in dynamic
+//! mode any state on which typed code bails out (overflow, a function applied outside its
+//! domain, an unassigned variable…), so errors are the interpreter's, word for word.
+//! Fingerprints are computed from the packed state with the same words the runtime hashes
+//! for the state's `Value`s, so they equal the interpreter's.
+
+mod action;
+mod expr;
+mod model;
+mod types;
+
+use proc_macro2::TokenStream;
+use tla2_frontend::ir::{Callee, DefKind, Expr, ExprId, Program};
+use tla2_frontend::SourceMap;
+
+use crate::split::Leaf;
+use crate::CodegenError;
+use expr::{Scope, TEnv, TGen, G};
+pub use types::Ty;
+
+/// The typed module (`pub mod typed { … }`) to append to the dynamic `spec.rs`, or why the
+/// spec needs dynamic mode.
+pub fn typed_spec(p: &Program, sources: &SourceMap, leaves: &[Leaf]) -> Result<TokenStream, CodegenError> {
+    let m = &p.model;
+    let mut g = TGen::new(p, sources);
+    let first = |list: &[tla2_frontend::ir::Named]| list.first().map(|n| n.expr);
+    if let Some(v) = &m.view {
+        return Err(g.unsupported("VIEW in typed mode", Some(v.expr)));
+    }
+    if let Some(s) = &m.symmetry {
+        return Err(g.unsupported("SYMMETRY in typed mode", Some(s.expr)));
+    }
+    if !m.properties.is_empty() {
+        return Err(g.unsupported("PROPERTY in typed mode", first(&m.properties)));
+    }
+    if let Some(f) = m.fairness.first() {
+        return Err(g.unsupported("fairness in typed mode", Some(*f)));
+    }
+    if p.vars.is_empty() || p.vars.len() > 63 {
+        return Err(g.unsupported("a spec without variables or with more than 63 in typed mode", None));
+    }
+    if m.next.is_none() {
+        return Err(g.unsupported("a spec without Next in typed mode", None));
+    }
+    infer_vars(&mut g)?;
+    model::generate(&mut g, leaves)
+}
+
+/// Sets `g.var_tys` from Init's top-level conjuncts; every variable must get a storable type.
+fn infer_vars(g: &mut TGen<'_>) -> G<()> {
+    let p = g.p;
+    let Some(init) = &p.model.init else {
+        return Err(g.unsupported("a spec without Init in typed mode", None));
+    };
+    let mut conjuncts = Vec::new();
+    flatten_init(p, init.expr, &mut conjuncts, 0);
+    for c in conjuncts {
+        let (lhs, rhs, member) = match p.expr(c) {
+            Expr::Eq(a, b) => (*a, *b, false),
+            Expr::In(a, b) => (*a, *b, true),
+            _ => continue,
+        };
+        let Expr::Var(v) = p.expr(lhs) else { continue };
+        if g.var_tys[v.0 as usize].is_some() {
+            continue;
+        }
+        let (_, t) = g.ex(rhs, &TEnv::default(), Scope::state())?;
+        let t = match (member, t) {
+            (false, t) => t,
+            (true, Ty::IntSet) => Ty::Int,
+            (true, _) => return Err(g.unsupported("x \\in a set other than an integer interval in Init", Some(rhs))),
+        };
+        if !t.storable() {
+            return Err(g.unsupported(format!("a variable of type {t:?}"), Some(rhs)));
+        }
+        g.var_tys[v.0 as usize] = Some(t);
+    }
+    if let Some(i) = g.var_tys.iter().position(|t| t.is_none()) {
+        let name = &p.vars[i].name;
+        return Err(g.unsupported(format!("variable {name}: its type could not be inferred from Init"), Some(init.expr)));
+    }
+    Ok(())
+}
+
+fn flatten_init(p: &Program, e: ExprId, out: &mut Vec<ExprId>, depth: u32) {
+    if depth > 32 {
+        return;
+    }
+    match p.expr(e) {
+        Expr::And(xs) => xs.iter().for_each(|x| flatten_init(p, *x, out, depth + 1)),
+        Expr::Let { body, .. } => flatten_init(p, *body, out, depth + 1),
+        Expr::Call { callee: Callee::Def(d), args } if args.is_empty() => {
+            let def = p.def(*d);
+            if matches!(def.kind, DefKind::Operator) && !def.recursive {
+                flatten_init(p, def.body, out, depth + 1)
+            }
+        }
+        _ => out.push(e),
+    }
+}
+
+#[cfg(test)]
+mod tests;
