@@ -118,7 +118,14 @@ impl<'p> Gen<'p> {
         env
     }
 
-    fn leaf(&mut self, e: ExprId, name: &str, locals: &[LocalId], srcs: &[LocalSrc], leaves: &mut Vec<Leaf>) -> TokenStream {
+    fn leaf(
+        &mut self,
+        e: ExprId,
+        name: &str,
+        locals: &[LocalId],
+        srcs: &[LocalSrc],
+        leaves: &mut Vec<Leaf>,
+    ) -> TokenStream {
         let n = leaves.len();
         leaves.push(Leaf { name: name.to_string(), expr: e, locals: locals.to_vec(), srcs: srcs.to_vec() });
         let ids: Vec<_> = locals.iter().map(|l| self.local(*l)).collect();

@@ -20,6 +20,8 @@ const GOLDENS: &[(&str, &str, &str)] = &[
         "tests/specs/recursion_instance/Rec.cfg",
         "generated/recursion_instance",
     ),
+    // Typed mode (integers and functions over an interval).
+    ("tests/bench/TokenCounters.tla", "tests/bench/TokenCounters.cfg", "generated/token_counters_typed"),
 ];
 
 fn repo() -> PathBuf {

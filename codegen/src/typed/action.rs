@@ -39,19 +39,27 @@ impl<'p> TGen<'p> {
                     };
                     // Domains are evaluated before any is bound, as in dynamic mode.
                     let (dv, dt) = self.ex(d, env, sc)?;
-                    if dt != Ty::IntSet {
-                        return Err(self.unsupported("\\E over a set other than an integer interval", Some(d)));
-                    }
+                    let et = match dt {
+                        Ty::IntSet => Ty::Int,
+                        Ty::EnumSet(k) => Ty::Enum(k),
+                        _ => return Err(self.unsupported("\\E over a set typed mode does not represent", Some(d))),
+                    };
                     let id = self.fresh("e");
                     let dom = self.fresh("d");
-                    heads.push((id.clone(), dom, dv));
-                    inner = inner.with(*l, TBind::Val(id, Ty::Int));
+                    heads.push((id.clone(), dom, dv, et.clone()));
+                    inner = inner.with(*l, TBind::Val(id, et));
                 }
                 let mut code = self.walk(*body, &inner, assigned, k)?;
-                for (id, dom, _) in heads.iter().rev() {
-                    code = quote! { for #id in #dom.0..=#dom.1 { #code } };
+                for (id, dom, _, et) in heads.iter().rev() {
+                    code = super::expr::loop_over(et, id, &quote! { #dom }, code);
                 }
-                let doms = heads.iter().map(|(_, dom, dv)| quote! { let #dom: (i64, i64) = #dv; });
+                let doms = heads.iter().map(|(_, dom, dv, et)| {
+                    let t = match et {
+                        Ty::Int => quote! { (i64, i64) },
+                        _ => quote! { u64 },
+                    };
+                    quote! { let #dom: #t = #dv; }
+                });
                 quote! { #(#doms)* #code }
             }
             Expr::If { cond, then, els } => {
@@ -106,13 +114,16 @@ impl<'p> TGen<'p> {
             Expr::In(lhs, set) => match self.target(*lhs, env) {
                 Some(v) if assigned & (1 << v) == 0 => {
                     let (s, t) = self.ex(*set, env, sc)?;
-                    if t != Ty::IntSet {
-                        return Err(self.unsupported("x' \\in a set other than an integer interval", Some(*set)));
-                    }
-                    self.check_var_ty(v, &Ty::Int, e)?;
+                    let et = match t {
+                        Ty::IntSet => Ty::Int,
+                        Ty::EnumSet(k) => Ty::Enum(k),
+                        _ => return Err(self.unsupported("x' \\in a set typed mode does not represent", Some(*set))),
+                    };
+                    self.check_var_ty(v, &et, e)?;
                     let f = self.var_fields[v as usize].clone();
                     let rest = k(self, assigned | (1 << v))?;
-                    quote! { { let (lo, hi): (i64, i64) = #s; for x in lo..=hi { n.#f = x; #rest } } }
+                    let x = quote::format_ident!("x");
+                    super::expr::loop_over(&et, &x, &s, quote! { n.#f = x; #rest })
                 }
                 _ => self.test(e, env, assigned, k)?,
             },

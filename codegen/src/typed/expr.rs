@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use tla2_frontend::ir::{BoundVars, Callee, DefKind, ExceptKey, Expr, ExprId, LocalId, Program};
 use tla2_frontend::SourceMap;
 
-use super::types::Ty;
+use super::types::{Dom, EnumKind, Ty};
 use crate::analysis::Constness;
 use crate::CodegenError;
 
@@ -63,6 +63,9 @@ pub struct TGen<'p> {
     pub var_tys: Vec<Option<Ty>>,
     pub var_fields: Vec<Ident>,
     counter: usize,
+    /// The universes of strings and of model values (every literal of the program, sorted).
+    pub strs: Vec<String>,
+    pub mvs: Vec<String>,
     /// `@` of the enclosing EXCEPT updates.
     at: Vec<(Ident, Ty)>,
     depth: u32,
@@ -70,12 +73,20 @@ pub struct TGen<'p> {
 
 impl<'p> TGen<'p> {
     pub fn new(p: &'p Program, sources: &'p SourceMap) -> TGen<'p> {
-        let var_fields = p
-            .vars
-            .iter()
-            .enumerate()
-            .map(|(i, v)| format_ident!("v{}_{}", i, crate::env::sanitize(&v.name)))
-            .collect();
+        let var_fields =
+            p.vars.iter().enumerate().map(|(i, v)| format_ident!("v{}_{}", i, crate::env::sanitize(&v.name))).collect();
+        let (mut strs, mut mvs) = (Vec::new(), Vec::new());
+        for (_, e) in p.exprs.iter() {
+            match e {
+                Expr::Str(s) => strs.push(s.clone()),
+                Expr::ModelValue(m) => mvs.push(m.clone()),
+                _ => {}
+            }
+        }
+        for u in [&mut strs, &mut mvs] {
+            u.sort();
+            u.dedup();
+        }
         TGen {
             p,
             sources,
@@ -83,6 +94,8 @@ impl<'p> TGen<'p> {
             var_tys: vec![None; p.vars.len()],
             var_fields,
             counter: 0,
+            strs,
+            mvs,
             at: Vec::new(),
             depth: 0,
         }
@@ -99,6 +112,13 @@ impl<'p> TGen<'p> {
             format!("{}:{}:{}", l.file, l.line, l.column)
         });
         CodegenError::Unsupported { what: what.into(), location }
+    }
+
+    pub fn universe(&self, k: EnumKind) -> usize {
+        match k {
+            EnumKind::Str => self.strs.len(),
+            EnumKind::ModelValue => self.mvs.len(),
+        }
     }
 
     pub fn all_vars(&self) -> u64 {
@@ -155,6 +175,99 @@ impl<'p> TGen<'p> {
                 }
             }
             _ => None,
+        }
+    }
+
+    /// The index of a literal in its universe, if typed mode can use it.
+    pub fn enum_index(&self, e: ExprId) -> G<Option<(EnumKind, u16)>> {
+        let (kind, name, universe) = match self.p.expr(e) {
+            Expr::Str(s) => (EnumKind::Str, s, &self.strs),
+            Expr::ModelValue(m) => {
+                // A typed model value (`a_1`) compares with errors typed mode does not model.
+                let b = m.as_bytes();
+                if b.len() >= 2 && b[1] == b'_' && b[0].is_ascii_alphabetic() {
+                    return Err(self.unsupported("typed model values in typed mode", Some(e)));
+                }
+                (EnumKind::ModelValue, m, &self.mvs)
+            }
+            _ => return Ok(None),
+        };
+        if universe.len() > u16::MAX as usize {
+            return Err(self.unsupported("this many strings in typed mode", Some(e)));
+        }
+        Ok(universe.binary_search(name).ok().map(|i| (kind, i as u16)))
+    }
+
+    /// A constant set of literals known when the checker is generated: its kind and elements,
+    /// ascending.
+    pub fn const_enum_set(&self, e: ExprId) -> Option<(EnumKind, Vec<u16>)> {
+        let p = self.p;
+        match p.expr(e) {
+            Expr::Call { callee: Callee::Def(d), args } if args.is_empty() => {
+                let def = p.def(*d);
+                (matches!(def.kind, DefKind::Operator) && def.params.is_empty() && !def.recursive)
+                    .then(|| self.const_enum_set(def.body))
+                    .flatten()
+            }
+            Expr::SetEnum(xs) if !xs.is_empty() => {
+                let mut kind = None;
+                let mut elems = Vec::new();
+                for x in xs {
+                    let mut x = *x;
+                    // Through nullary definitions (`p1 == "p1"`-style constants).
+                    for _ in 0..16 {
+                        match p.expr(x) {
+                            Expr::Call { callee: Callee::Def(d), args }
+                                if args.is_empty() && p.def(*d).params.is_empty() =>
+                            {
+                                x = p.def(*d).body
+                            }
+                            _ => break,
+                        }
+                    }
+                    let (k, i) = self.enum_index(x).ok().flatten()?;
+                    if kind.is_some_and(|k0| k0 != k) {
+                        return None;
+                    }
+                    kind = Some(k);
+                    elems.push(i);
+                }
+                elems.sort();
+                elems.dedup();
+                Some((kind?, elems))
+            }
+            _ => None,
+        }
+    }
+
+    /// The domain of a function constructor, if typed mode can make it an array.
+    pub fn fun_dom(&self, d: ExprId, env: &TEnv) -> Option<Dom> {
+        if let Some((lo, hi)) = self.const_range(d, env) {
+            return (hi >= lo && hi - lo < 1 << 16).then(|| Dom::Range { lo, len: (hi - lo + 1) as usize });
+        }
+        let (kind, elems) = self.const_enum_set(d)?;
+        Some(Dom::Enum { kind, elems })
+    }
+
+    /// The array position of key `x` (an expression of the domain's element type) in `dom`,
+    /// bailing out when `x` is outside the domain.
+    pub fn position(&self, dom: &Dom, x: &TokenStream) -> TokenStream {
+        match dom {
+            Dom::Range { lo, len } => {
+                quote! { { let j = (#x).wrapping_sub(#lo); if j < 0 || j >= #len as i64 { return Err(Bail); } j as usize } }
+            }
+            Dom::Enum { elems, .. } => {
+                let pos = 0..elems.len();
+                quote! { match #x { #(#elems => #pos,)* _ => return Err(Bail) } }
+            }
+        }
+    }
+
+    /// The element type of a domain.
+    pub fn dom_elem(dom: &Dom) -> Ty {
+        match dom {
+            Dom::Range { .. } => Ty::Int,
+            Dom::Enum { kind, .. } => Ty::Enum(*kind),
         }
     }
 
@@ -250,6 +363,30 @@ impl<'p> TGen<'p> {
         Ok(match p.expr(e) {
             Expr::Bool(b) => (quote! { #b }, Ty::Bool),
             Expr::Int(i) => (quote! { #i }, Ty::Int),
+            Expr::Str(_) | Expr::ModelValue(_) => match self.enum_index(e)? {
+                Some((k, i)) => (quote! { #i }, Ty::Enum(k)),
+                None => return Err(self.unsupported("this literal in typed mode", Some(e))),
+            },
+            Expr::SetEnum(xs) if !xs.is_empty() => {
+                let mut kind = None;
+                let mut bits = Vec::new();
+                for x in xs {
+                    let (v, t) = self.ex(*x, env, sc)?;
+                    let Ty::Enum(k) = t else {
+                        return Err(self.unsupported(format!("a set of {t:?} in typed mode"), Some(e)));
+                    };
+                    if kind.is_some_and(|k0| k0 != k) {
+                        return Err(self.unsupported("a set of strings and model values in typed mode", Some(e)));
+                    }
+                    kind = Some(k);
+                    bits.push(quote! { (1u64 << (#v)) });
+                }
+                let k = kind.expect("non-empty");
+                if self.universe(k) > 64 {
+                    return Err(self.unsupported("a set over more than 64 strings or model values", Some(e)));
+                }
+                (quote! { (0u64 #(| #bits)*) }, Ty::EnumSet(k))
+            }
             Expr::Var(v) => {
                 let Some(t) = self.var_tys[v.0 as usize].clone() else {
                     return Err(self.unsupported("a variable read before its type is known", Some(e)));
@@ -285,7 +422,9 @@ impl<'p> TGen<'p> {
             Expr::Call { callee: Callee::Def(d), args } => {
                 let def = p.def(*d);
                 if def.recursive || !matches!(def.kind, DefKind::Operator) {
-                    return Err(self.unsupported(format!("the recursive definition {} in typed mode", def.name), Some(e)));
+                    return Err(
+                        self.unsupported(format!("the recursive definition {} in typed mode", def.name), Some(e))
+                    );
                 }
                 let (stmts, inner) = self.arg_binds(*d, args, env, sc, e)?;
                 let (v, t) = self.ex(def.body, &inner, sc)?;
@@ -352,12 +491,15 @@ impl<'p> TGen<'p> {
                 (quote! { ((#a) == (#b)) }, Ty::Bool)
             }
             Expr::In(x, set) => {
-                let x = self.int(*x, env, sc)?;
+                let (x, xt) = self.ex(*x, env, sc)?;
                 let (s, st) = self.ex(*set, env, sc)?;
-                if st != Ty::IntSet {
-                    return Err(self.unsupported("\\in a set other than an integer interval in typed mode", Some(e)));
+                match (xt, st) {
+                    (Ty::Int, Ty::IntSet) => {
+                        (quote! { { let v: i64 = #x; let (lo, hi): (i64, i64) = #s; lo <= v && v <= hi } }, Ty::Bool)
+                    }
+                    (Ty::Enum(a), Ty::EnumSet(b)) if a == b => (quote! { ((#s) >> (#x) & 1 == 1) }, Ty::Bool),
+                    _ => return Err(self.unsupported("\\in a set typed mode does not represent", Some(e))),
                 }
-                (quote! { { let v: i64 = #x; let (lo, hi): (i64, i64) = #s; lo <= v && v <= hi } }, Ty::Bool)
             }
             Expr::Forall { bounds, body } | Expr::Exists { bounds, body } => {
                 let forall = matches!(p.expr(e), Expr::Forall { .. });
@@ -368,12 +510,18 @@ impl<'p> TGen<'p> {
                         return Err(self.unsupported("this binder in typed mode", Some(e)));
                     };
                     let (dv, dt) = self.ex(d, &inner, sc)?;
-                    if dt != Ty::IntSet {
-                        return Err(self.unsupported("a quantifier over a set other than an integer interval", Some(d)));
-                    }
+                    let et = match dt {
+                        Ty::IntSet => Ty::Int,
+                        Ty::EnumSet(k) => Ty::Enum(k),
+                        _ => {
+                            return Err(
+                                self.unsupported("a quantifier over a set typed mode does not represent", Some(d))
+                            )
+                        }
+                    };
                     let id = self.fresh("q");
-                    heads.push((id.clone(), dv));
-                    inner = inner.with(*l, TBind::Val(id, Ty::Int));
+                    heads.push((id.clone(), dv, et.clone()));
+                    inner = inner.with(*l, TBind::Val(id, et));
                 }
                 let body = self.bo(*body, &inner, sc)?;
                 let label = syn::Lifetime::new(&format!("'{}", self.fresh("q")), proc_macro2::Span::call_site());
@@ -382,8 +530,8 @@ impl<'p> TGen<'p> {
                 } else {
                     quote! { if #body { r = true; break #label; } }
                 };
-                for (id, dv) in heads.into_iter().rev() {
-                    code = quote! { { let (lo, hi): (i64, i64) = #dv; for #id in lo..=hi { #code } } };
+                for (id, dv, et) in heads.into_iter().rev() {
+                    code = loop_over(&et, &id, &dv, code);
                 }
                 let init = forall;
                 (quote! { { let mut r = #init; #label: { #code } r } }, Ty::Bool)
@@ -395,33 +543,44 @@ impl<'p> TGen<'p> {
                 let (BoundVars::Single(l), Some(d)) = (&b.vars, b.domain) else {
                     return Err(self.unsupported("this binder in typed mode", Some(e)));
                 };
-                let Some((lo, hi)) = self.const_range(d, env) else {
-                    return Err(self.unsupported("a function whose domain is not a constant interval", Some(d)));
+                let Some(dom) = self.fun_dom(d, env) else {
+                    return Err(self.unsupported(
+                        "a function whose domain is not a constant interval or set of literals",
+                        Some(d),
+                    ));
                 };
-                if hi < lo || hi - lo >= 1 << 16 {
-                    return Err(self.unsupported("a function over an empty or large interval", Some(d)));
-                }
-                let len = (hi - lo + 1) as usize;
+                let len = dom.len();
                 let id = self.fresh("x");
-                let (v, t) = self.ex(*body, &env.with(*l, TBind::Val(id.clone(), Ty::Int)), sc)?;
+                let (v, t) = self.ex(*body, &env.with(*l, TBind::Val(id.clone(), Self::dom_elem(&dom))), sc)?;
                 if !t.storable() {
                     return Err(self.unsupported("a function of this codomain in typed mode", Some(*body)));
                 }
                 let z = t.zero();
-                let ty = Ty::Fun { lo, len, cod: Box::new(t) };
-                (quote! { { let mut a = [#z; #len]; for (j, #id) in (#lo..=#hi).enumerate() { a[j] = #v; } a } }, ty)
+                let keys = match &dom {
+                    Dom::Range { lo, len } => {
+                        let hi = lo + *len as i64 - 1;
+                        quote! { (#lo..=#hi) }
+                    }
+                    Dom::Enum { elems, .. } => quote! { [#(#elems),*].into_iter() },
+                };
+                let ty = Ty::Fun { dom, cod: Box::new(t) };
+                (quote! { { let mut a = [#z; #len]; for (j, #id) in #keys.enumerate() { a[j] = #v; } a } }, ty)
             }
             Expr::Apply { fun, arg } => {
                 let (f, ft) = self.ex(*fun, env, sc)?;
-                let Ty::Fun { lo, len, cod } = ft else {
+                let Ty::Fun { dom, cod } = ft else {
                     return Err(self.unsupported("applying a value that is not a typed function", Some(e)));
                 };
-                let x = self.int(*arg, env, sc)?;
-                (quote! { { let j = (#x).wrapping_sub(#lo); if j < 0 || j >= #len as i64 { return Err(Bail); } (#f)[j as usize] } }, *cod)
+                let (x, xt) = self.ex(*arg, env, sc)?;
+                if xt != Self::dom_elem(&dom) {
+                    return Err(self.unsupported("applying a function to a value of another type", Some(e)));
+                }
+                let j = self.position(&dom, &x);
+                (quote! { (#f)[#j] }, *cod)
             }
             Expr::Except { base, updates } => {
                 let (b, bt) = self.ex(*base, env, sc)?;
-                let Ty::Fun { lo, len, cod } = bt.clone() else {
+                let Ty::Fun { dom, cod } = bt.clone() else {
                     return Err(self.unsupported("EXCEPT on a value that is not a typed function", Some(e)));
                 };
                 let mut code = quote! { let mut a = #b; };
@@ -429,7 +588,11 @@ impl<'p> TGen<'p> {
                     let [ExceptKey::Index(k)] = keys.as_slice() else {
                         return Err(self.unsupported("this EXCEPT path in typed mode", Some(e)));
                     };
-                    let k = self.int(*k, env, sc)?;
+                    let (k, kt) = self.ex(*k, env, sc)?;
+                    if kt != Self::dom_elem(&dom) {
+                        return Err(self.unsupported("EXCEPT at a key of another type", Some(e)));
+                    }
+                    let j = self.position(&dom, &k);
                     let at = self.fresh("at");
                     self.at.push((at.clone(), (*cod).clone()));
                     let r = self.ex(*val, env, sc);
@@ -439,10 +602,9 @@ impl<'p> TGen<'p> {
                         return Err(self.unsupported("an EXCEPT value of another type in typed mode", Some(*val)));
                     }
                     code.extend(quote! {
-                        let j = (#k).wrapping_sub(#lo);
-                        if j < 0 || j >= #len as i64 { return Err(Bail); }
-                        let #at = a[j as usize];
-                        a[j as usize] = #v;
+                        let j: usize = #j;
+                        let #at = a[j];
+                        a[j] = #v;
                     });
                 }
                 (quote! { { #code a } }, bt)
@@ -465,6 +627,22 @@ impl<'p> TGen<'p> {
     ) -> G<(TokenStream, Ty)> {
         let bi = self.p.builtin(b);
         let (module, name) = (bi.module.clone(), bi.name.clone());
+        if module == "Core" && matches!(name.as_str(), "\\cup" | "\\cap" | "\\") && args.len() == 2 {
+            let (a, at) = self.ex(args[0], env, sc)?;
+            let (b, bt) = self.ex(args[1], env, sc)?;
+            let (Ty::EnumSet(x), Ty::EnumSet(y)) = (&at, &bt) else {
+                return Err(self.unsupported(format!("{name} of sets typed mode does not represent"), Some(e)));
+            };
+            if x != y {
+                return Err(self.unsupported(format!("{name} of sets of different kinds"), Some(e)));
+            }
+            let code = match name.as_str() {
+                "\\cup" => quote! { ((#a) | (#b)) },
+                "\\cap" => quote! { ((#a) & (#b)) },
+                _ => quote! { ((#a) & !(#b)) },
+            };
+            return Ok((code, at));
+        }
         if !matches!(module.as_str(), "Naturals" | "Integers") {
             return Err(self.unsupported(format!("the operator {module}!{name} in typed mode"), Some(e)));
         }
@@ -482,11 +660,17 @@ impl<'p> TGen<'p> {
                     "-" => quote! { checked_sub },
                     _ => quote! { checked_mul },
                 };
-                (quote! { { let (a, b): (i64, i64) = (#a, #b); match a.#op(b) { Some(r) => r, None => return Err(Bail) } } }, Ty::Int)
+                (
+                    quote! { { let (a, b): (i64, i64) = (#a, #b); match a.#op(b) { Some(r) => r, None => return Err(Bail) } } },
+                    Ty::Int,
+                )
             }
             "%" => {
                 let (a, b) = two(self)?;
-                (quote! { { let (a, b): (i64, i64) = (#a, #b); if b <= 0 { return Err(Bail); } a.rem_euclid(b) } }, Ty::Int)
+                (
+                    quote! { { let (a, b): (i64, i64) = (#a, #b); if b <= 0 { return Err(Bail); } a.rem_euclid(b) } },
+                    Ty::Int,
+                )
             }
             "\\div" => {
                 let (a, b) = two(self)?;
@@ -514,6 +698,18 @@ impl<'p> TGen<'p> {
             }
             _ => return Err(self.unsupported(format!("the operator {module}!{name} in typed mode"), Some(e))),
         })
+    }
+}
+
+/// A loop binding `id` to each element of the set `set` (of element type `elem`), in the
+/// canonical order, around `body`.
+pub fn loop_over(elem: &Ty, id: &Ident, set: &TokenStream, body: TokenStream) -> TokenStream {
+    match elem {
+        Ty::Enum(_) => quote! { {
+            let mut b: u64 = #set;
+            while b != 0 { let #id = b.trailing_zeros() as u16; b &= b - 1; #body }
+        } },
+        _ => quote! { { let (lo, hi): (i64, i64) = #set; for #id in lo..=hi { #body } } },
     }
 }
 

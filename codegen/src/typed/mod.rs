@@ -5,7 +5,7 @@
 //! Type inference (`infer_vars`) reads each variable's type from Init (`x = e`, `x \in a..b`);
 //! expressions are typed as they are generated (`expr`), and every assignment `x' = e` of an
 //! action must have `x`'s type (`action`). Anything else — a construct, a set or a function
-//! domain typed mode does not represent, VIEW, SYMMETRY, PROPERTY or fairness — makes the whole
+//! domain typed mode does not represent, VIEW, SYMMETRY, PROPERTY (liveness stays dynamic) — makes the whole
 //! spec fall back to dynamic mode, with the first reason and its location
 //! ([`typed_spec`] returns it as a [`CodegenError::Unsupported`]).
 //!
@@ -29,7 +29,7 @@ use tla2_frontend::SourceMap;
 use crate::split::Leaf;
 use crate::CodegenError;
 use expr::{Scope, TEnv, TGen, G};
-pub use types::Ty;
+pub use types::{Dom, EnumKind, Ty};
 
 /// The typed module (`pub mod typed { … }`) to append to the dynamic `spec.rs`, or why the
 /// spec needs dynamic mode.
@@ -46,9 +46,7 @@ pub fn typed_spec(p: &Program, sources: &SourceMap, leaves: &[Leaf]) -> Result<T
     if !m.properties.is_empty() {
         return Err(g.unsupported("PROPERTY in typed mode", first(&m.properties)));
     }
-    if let Some(f) = m.fairness.first() {
-        return Err(g.unsupported("fairness in typed mode", Some(*f)));
-    }
+    // Fairness alone (no PROPERTY) needs no liveness checking: nothing to do with it.
     if p.vars.is_empty() || p.vars.len() > 63 {
         return Err(g.unsupported("a spec without variables or with more than 63 in typed mode", None));
     }
@@ -81,7 +79,8 @@ fn infer_vars(g: &mut TGen<'_>) -> G<()> {
         let t = match (member, t) {
             (false, t) => t,
             (true, Ty::IntSet) => Ty::Int,
-            (true, _) => return Err(g.unsupported("x \\in a set other than an integer interval in Init", Some(rhs))),
+            (true, Ty::EnumSet(k)) => Ty::Enum(k),
+            (true, _) => return Err(g.unsupported("x \\in a set typed mode does not represent, in Init", Some(rhs))),
         };
         if !t.storable() {
             return Err(g.unsupported(format!("a variable of type {t:?}"), Some(rhs)));
@@ -90,7 +89,9 @@ fn infer_vars(g: &mut TGen<'_>) -> G<()> {
     }
     if let Some(i) = g.var_tys.iter().position(|t| t.is_none()) {
         let name = &p.vars[i].name;
-        return Err(g.unsupported(format!("variable {name}: its type could not be inferred from Init"), Some(init.expr)));
+        return Err(
+            g.unsupported(format!("variable {name}: its type could not be inferred from Init"), Some(init.expr))
+        );
     }
     Ok(())
 }

@@ -32,6 +32,8 @@ pub fn generate(g: &mut TGen<'_>, leaves: &[Leaf]) -> G<TokenStream> {
         .collect();
     let fps: Vec<TokenStream> = tys.iter().zip(&fields).map(|(t, f)| t.fingerprint(&quote! { s.#f })).collect();
 
+    let (strs, mvs) = (g.strs.clone(), g.mvs.clone());
+
     // Actions.
     let mut leaf_fns = Vec::new();
     let mut dispatch = Vec::new();
@@ -42,6 +44,7 @@ pub fn generate(g: &mut TGen<'_>, leaves: &[Leaf]) -> G<TokenStream> {
             let t = match src {
                 LocalSrc::Elem(d) => match g.ex(*d, &env, Scope::state())?.1 {
                     Ty::IntSet => Ty::Int,
+                    Ty::EnumSet(k) => Ty::Enum(k),
                     _ => return Err(g.unsupported("an action parameter that is not an integer", Some(*d))),
                 },
                 LocalSrc::Arg(a) => g.ex(*a, &env, Scope::state())?.1,
@@ -51,6 +54,7 @@ pub fn generate(g: &mut TGen<'_>, leaves: &[Leaf]) -> G<TokenStream> {
             binds.push(match t {
                 Ty::Int => quote! { let #id: i64 = env[#k]; },
                 Ty::Bool => quote! { let #id: bool = env[#k] != 0; },
+                Ty::Enum(_) => quote! { let #id: u16 = env[#k] as u16; },
                 _ => return Err(g.unsupported("an action parameter that is not an integer", Some(leaf.expr))),
             });
             env = env.with(*l, TBind::Val(id, t));
@@ -80,7 +84,11 @@ pub fn generate(g: &mut TGen<'_>, leaves: &[Leaf]) -> G<TokenStream> {
     }
 
     // State and step predicates.
-    let preds = |g: &mut TGen<'_>, list: &[Named], prefix: &str, step: bool| -> G<(Vec<TokenStream>, Vec<proc_macro2::Ident>)> {
+    let preds = |g: &mut TGen<'_>,
+                 list: &[Named],
+                 prefix: &str,
+                 step: bool|
+     -> G<(Vec<TokenStream>, Vec<proc_macro2::Ident>)> {
         let mut fns = Vec::new();
         let mut ids = Vec::new();
         for (k, nm) in list.iter().enumerate() {
@@ -105,6 +113,10 @@ pub fn generate(g: &mut TGen<'_>, leaves: &[Leaf]) -> G<TokenStream> {
         pub mod typed {
             use super::*;
             use tla2_runtime::value::Fp;
+
+            /// The universes of strings and model values (enumerations are indexes into them).
+            static STRS: &[&str] = &[#(#strs),*];
+            static MVS: &[&str] = &[#(#mvs),*];
 
             /// Typed code met a case it leaves to dynamic mode (an error, most often).
             #[derive(Debug)]
@@ -152,6 +164,8 @@ pub fn generate(g: &mut TGen<'_>, leaves: &[Leaf]) -> G<TokenStream> {
                         let env = env.iter().map(|v| match v {
                             Value::Int(i) => *i,
                             Value::Bool(b) => *b as i64,
+                            Value::Str(s) => STRS.iter().position(|x| *x == &**s).expect("a string of the universe") as i64,
+                            Value::ModelValue(s) => MVS.iter().position(|x| *x == &**s).expect("a model value of the universe") as i64,
                             v => panic!("tla2 typed mode: an action parameter is {v} (a tla2 bug)"),
                         }).collect();
                         (*leaf, env)
