@@ -492,14 +492,9 @@ impl<'p> TGen<'p> {
             }
             Expr::In(x, set) => {
                 let (x, xt) = self.ex(*x, env, sc)?;
-                let (s, st) = self.ex(*set, env, sc)?;
-                match (xt, st) {
-                    (Ty::Int, Ty::IntSet) => {
-                        (quote! { { let v: i64 = #x; let (lo, hi): (i64, i64) = #s; lo <= v && v <= hi } }, Ty::Bool)
-                    }
-                    (Ty::Enum(a), Ty::EnumSet(b)) if a == b => (quote! { ((#s) >> (#x) & 1 == 1) }, Ty::Bool),
-                    _ => return Err(self.unsupported("\\in a set typed mode does not represent", Some(e))),
-                }
+                let id = self.fresh("m");
+                let m = self.member(&id, &xt, *set, env, sc, 0)?;
+                (quote! { { let #id = #x; #m } }, Ty::Bool)
             }
             Expr::Forall { bounds, body } | Expr::Exists { bounds, body } => {
                 let forall = matches!(p.expr(e), Expr::Forall { .. });
@@ -614,6 +609,61 @@ impl<'p> TGen<'p> {
                 None => return Err(self.unsupported("@ outside EXCEPT", Some(e))),
             },
             _ => return Err(self.unsupported(format!("this expression in typed mode ({})", kind(p.expr(e))), Some(e))),
+        })
+    }
+
+    /// `v \in set` for the Rust variable `v` of type `vt`.
+    fn member(&mut self, v: &Ident, vt: &Ty, set: ExprId, env: &TEnv, sc: Scope, depth: u32) -> G<TokenStream> {
+        let p = self.p;
+        if depth > 32 {
+            return Err(self.unsupported("sets nested this deep in typed mode", Some(set)));
+        }
+        match p.expr(set) {
+            Expr::Call { callee: Callee::Def(d), args }
+                if args.is_empty() && matches!(p.def(*d).kind, DefKind::Operator) && !p.def(*d).recursive =>
+            {
+                return self.member(v, vt, p.def(*d).body, env, sc, depth + 1);
+            }
+            Expr::SetEnum(xs) if !xs.is_empty() && !matches!(vt, Ty::Enum(_)) => {
+                // Every element is evaluated, as when the set is built.
+                let mut es = Vec::new();
+                for x in xs {
+                    let (e, t) = self.ex(*x, env, sc)?;
+                    if t != *vt || matches!(t, Ty::IntSet) {
+                        return Err(self.unsupported("\\in a set of elements of another type", Some(*x)));
+                    }
+                    es.push(e);
+                }
+                return Ok(quote! { [#(#es),*].contains(&#v) });
+            }
+            Expr::FunSet { domain, range } => {
+                let Ty::Fun { dom, cod } = vt else {
+                    return Err(self.unsupported("\\in a set of functions of a value that is not one", Some(set)));
+                };
+                if self.fun_dom(*domain, env).as_ref() != Some(dom) {
+                    return Err(self.unsupported("\\in a set of functions over another domain", Some(*domain)));
+                }
+                let y = self.fresh("y");
+                let inner = self.member(&y, cod, *range, env, sc, depth + 1)?;
+                return Ok(
+                    quote! { { let mut ok = true; for &#y in #v.iter() { if !(#inner) { ok = false; break; } } ok } },
+                );
+            }
+            Expr::Call { callee: Callee::Builtin(b), args } if args.is_empty() && *vt == Ty::Int => {
+                let b = p.builtin(*b);
+                match (b.module.as_str(), b.name.as_str()) {
+                    ("Naturals", "Nat") => return Ok(quote! { (#v >= 0) }),
+                    ("Integers", "Int") => return Ok(quote! { true }),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        let (s, st) = self.ex(set, env, sc)?;
+        Ok(match (vt, st) {
+            (Ty::Int, Ty::IntSet) => quote! { { let (lo, hi): (i64, i64) = #s; lo <= #v && #v <= hi } },
+            (Ty::Enum(a), Ty::EnumSet(b)) if *a == b => quote! { ((#s) >> #v & 1 == 1) },
+            _ => return Err(self.unsupported("\\in a set typed mode does not represent", Some(set))),
         })
     }
 
