@@ -6,7 +6,14 @@
 //! `serde_json`. `src/main.rs` is `std::process::exit(tla2_runtime::checker::main(spec::Spec::new()))`,
 //! so the binary takes TLC's flags and prints the same reports as `tla2 check`.
 //!
-//! The generated model (`spec::Spec`) implements `runtime::model::Model` and
+//! Two modes ([`Mode`], [`generate_mode`]): *typed mode* (module `typed`) when every variable
+//! and expression of the spec has a type it represents natively — a packed `Copy` state and
+//! straight-line actions, many times faster — wrapped around the dynamic model, which it reuses
+//! for Init, the split of Next, metadata and any state on which typed code meets an error; and
+//! *dynamic mode* for every other spec (the fallback, with the reason reported by
+//! [`ModeUsed::Dynamic`]).
+//!
+//! The dynamic model (`spec::Spec`) implements `runtime::model::Model` and
 //! `runtime::checker::SpecModel` in *dynamic mode*: a state is a boxed slice of
 //! `runtime::Value`s, each operator is a Rust function over `Value`s (operator arguments and
 //! LAMBDAs are closures behind `runtime::compiled::Op`), each action of Next is a Rust function
@@ -22,7 +29,8 @@
 //! expressions), `walk` (actions and Init with TLC's primed-variable semantics), `split` (Next
 //! into TLC's named actions), `defs` (definitions and recursive functions as Rust functions),
 //! `liveness` (PROPERTY and fairness), `model` (`spec.rs`: statics and the `Spec` model),
-//! `analysis` (constant-level definitions, free locals of LET definitions).
+//! `analysis` (constant-level definitions, free locals of LET definitions), `typed` (typed mode:
+//! type inference, typed expressions and actions, the typed model).
 //!
 //! Testing: `codegen/tests/compare.py` generates, builds and runs the checker of each model
 //! and compares its `--output json` report with `tla2 check`'s (see the script's doc).

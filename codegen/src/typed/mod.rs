@@ -66,15 +66,24 @@ fn infer_vars(g: &mut TGen<'_>) -> G<()> {
     let mut conjuncts = Vec::new();
     flatten_init(p, init.expr, &mut conjuncts, 0);
     for c in conjuncts {
-        let (lhs, rhs, member) = match p.expr(c) {
-            Expr::Eq(a, b) => (*a, *b, false),
-            Expr::In(a, b) => (*a, *b, true),
-            _ => continue,
+        let target = match p.expr(c) {
+            Expr::Eq(a, b) | Expr::In(a, b) => match p.expr(*a) {
+                Expr::Var(v) if g.var_tys[v.0 as usize].is_none() => Some((*v, *b, matches!(p.expr(c), Expr::In(..)))),
+                _ => None,
+            },
+            _ => None,
         };
-        let Expr::Var(v) = p.expr(lhs) else { continue };
-        if g.var_tys[v.0 as usize].is_some() {
+        let Some((v, rhs, member)) = target else {
+            // Any other conjunct must not be where a variable is first assigned (it could
+            // assign it a value of another type): it may mention only typed variables.
+            if let Some(x) = mentions_untyped(g, c, &mut 0) {
+                let name = &p.vars[x as usize].name;
+                return Err(
+                    g.unsupported(format!("variable {name}: its type could not be inferred from Init"), Some(c))
+                );
+            }
             continue;
-        }
+        };
         let (_, t) = g.ex(rhs, &TEnv::default(), Scope::state())?;
         let t = match (member, t) {
             (false, t) => t,
@@ -94,6 +103,43 @@ fn infer_vars(g: &mut TGen<'_>) -> G<()> {
         );
     }
     Ok(())
+}
+
+/// A variable without a type yet that `e` (or a definition it calls) mentions.
+fn mentions_untyped(g: &TGen<'_>, e: ExprId, budget: &mut u32) -> Option<u32> {
+    *budget += 1;
+    if *budget > 100_000 {
+        return Some(0);
+    }
+    let p = g.p;
+    match p.expr(e) {
+        Expr::Var(v) if g.var_tys[v.0 as usize].is_none() => return Some(v.0),
+        Expr::Call { callee: Callee::Def(d), .. } | Expr::OpValue(Callee::Def(d)) => {
+            if let Some(x) = mentions_untyped(g, p.def(*d).body, budget) {
+                return Some(x);
+            }
+        }
+        _ => {}
+    }
+    let doms = |bs: &[tla2_frontend::ir::Binding]| bs.iter().filter_map(|b| b.domain).collect::<Vec<_>>();
+    let kids = match p.expr(e) {
+        Expr::Call { args, .. } => args.clone(),
+        Expr::Exists { bounds, body } | Expr::Forall { bounds, body } | Expr::FunCons { bounds, body } => {
+            let mut k = doms(bounds);
+            k.push(*body);
+            k
+        }
+        Expr::SetMap { body, bounds } => {
+            let mut k = doms(bounds);
+            k.push(*body);
+            k
+        }
+        Expr::Choose { binding, body } => binding.domain.into_iter().chain([*body]).collect(),
+        Expr::SetFilter { binding, pred } => binding.domain.into_iter().chain([*pred]).collect(),
+        Expr::Let { body, .. } | Expr::Lambda { body, .. } => vec![*body],
+        other => crate::analysis::children_of(other),
+    };
+    kids.into_iter().find_map(|c| mentions_untyped(g, c, budget))
 }
 
 fn flatten_init(p: &Program, e: ExprId, out: &mut Vec<ExprId>, depth: u32) {

@@ -47,7 +47,10 @@ Inv == \A p \in Procs : c[p] <= K
 #[test]
 fn types_come_from_init() {
     let tys = var_types(COUNTERS, "CONSTANTS N = 3 K = 2\nINIT Init\nNEXT Next\nINVARIANT Inv\n").unwrap();
-    assert_eq!(tys, vec![Ty::Fun { lo: 1, len: 3, cod: Box::new(Ty::Int) }, Ty::Int, Ty::Bool]);
+    assert_eq!(
+        tys,
+        vec![Ty::Fun { dom: super::Dom::Range { lo: 1, len: 3 }, cod: Box::new(Ty::Int) }, Ty::Int, Ty::Bool]
+    );
 }
 
 #[test]
@@ -77,9 +80,9 @@ fn an_assignment_of_another_type_falls_back() {
 
 #[test]
 fn unsupported_values_and_cfg_parts_fall_back_with_a_location() {
-    let spec = "---- MODULE Spec ----\nVARIABLE x\nInit == x = \"a\"\nNext == x' = x\n====";
+    let spec = "---- MODULE Spec ----\nVARIABLE x\nInit == x = <<1, 2>>\nNext == x' = x\n====";
     match mode(spec, "INIT Init\nNEXT Next\n") {
-        ModeUsed::Dynamic { reason: Some(r) } => assert!(r.contains("(Str)") && r.contains("Spec.tla:3:13"), "{r}"),
+        ModeUsed::Dynamic { reason: Some(r) } => assert!(r.contains("(Tuple)") && r.contains("Spec.tla:3:13"), "{r}"),
         m => panic!("{m:?}"),
     }
     let cfg = "CONSTANTS N = 3 K = 2\nINIT Init\nNEXT Next\nVIEW Inv\n";
@@ -94,4 +97,38 @@ fn dynamic_mode_is_used_when_asked_and_typed_mode_errors_when_impossible() {
     let spec = "---- MODULE Spec ----\nVARIABLE x\nInit == x = {}\nNext == x' = x\n====";
     let (p, sources) = lower(spec, "INIT Init\nNEXT Next\n");
     assert!(generate_mode(&p, &sources, Mode::Typed).is_err());
+}
+
+#[test]
+fn a_conjunct_of_init_that_may_assign_first_falls_back() {
+    let spec = "---- MODULE Spec ----\nVARIABLE x, y\nInit == x = 0 /\\ (y = TRUE \\/ x = 1) /\\ y = 0\nNext == x' = x /\\ y' = y\n====";
+    let e = var_types(spec, "INIT Init\nNEXT Next\n").unwrap_err();
+    assert!(e.to_string().contains("variable y"), "{e}");
+    let ok = "---- MODULE Spec ----\nEXTENDS Naturals\nVARIABLE x, y\nInit == x \\in 1..3 /\\ x > 1 /\\ y = x + 1\nNext == x' = x /\\ y' = y\n====";
+    assert_eq!(var_types(ok, "INIT Init\nNEXT Next\n").unwrap(), vec![Ty::Int, Ty::Int]);
+}
+
+#[test]
+fn strings_and_model_values_are_enumerations() {
+    let spec = r#"---- MODULE Spec ----
+CONSTANT P
+VARIABLES pc, owner, held
+Init == pc = [p \in P |-> "idle"] /\ owner \in P /\ held = P \ P
+Next == \E p \in P : pc[p] = "idle" /\ pc' = [pc EXCEPT ![p] = "busy"] /\ held' = held \cup {p} /\ owner' = p
+===="#;
+    let cfg = "CONSTANTS P = {b, a} a = a b = b\nINIT Init\nNEXT Next\n";
+    let tys = var_types(spec, cfg).unwrap();
+    let elems = vec![0u16, 1];
+    assert_eq!(
+        tys,
+        vec![
+            Ty::Fun {
+                dom: super::Dom::Enum { kind: super::EnumKind::ModelValue, elems },
+                cod: Box::new(Ty::Enum(super::EnumKind::Str))
+            },
+            Ty::Enum(super::EnumKind::ModelValue),
+            Ty::EnumSet(super::EnumKind::ModelValue),
+        ]
+    );
+    assert_eq!(mode(spec, cfg), ModeUsed::Typed);
 }
