@@ -174,7 +174,7 @@ impl<'p> TGen<'p> {
 
     fn check_var_ty(&self, v: u32, t: &Ty, e: ExprId) -> G<()> {
         match &self.var_tys[v as usize] {
-            Some(vt) if vt == t => Ok(()),
+            Some(vt) if Ty::unify(vt, t).as_ref() == Some(vt) => Ok(()),
             vt => Err(self.unsupported(
                 format!("assigning a {t:?} to variable {} of type {vt:?}", self.p.vars[v as usize].name),
                 Some(e),

@@ -367,6 +367,7 @@ impl<'p> TGen<'p> {
                 Some((k, i)) => (quote! { #i }, Ty::Enum(k)),
                 None => return Err(self.unsupported("this literal in typed mode", Some(e))),
             },
+            Expr::SetEnum(xs) if xs.is_empty() => (quote! { 0u64 }, Ty::EmptySet),
             Expr::SetEnum(xs) if !xs.is_empty() => {
                 let mut kind = None;
                 let mut bits = Vec::new();
@@ -455,10 +456,10 @@ impl<'p> TGen<'p> {
                 let c = self.bo(*cond, env, sc)?;
                 let (t, tt) = self.ex(*then, env, sc)?;
                 let (f, ft) = self.ex(*els, env, sc)?;
-                if tt != ft {
+                let Some(ty) = Ty::unify(&tt, &ft) else {
                     return Err(self.unsupported("IF branches of different types in typed mode", Some(e)));
-                }
-                (quote! { if #c { #t } else { #f } }, tt)
+                };
+                (quote! { if #c { #t } else { #f } }, ty)
             }
             Expr::Case { arms, other } => {
                 let mut ty: Option<Ty> = None;
@@ -473,10 +474,13 @@ impl<'p> TGen<'p> {
                 for (g, b) in arms.iter().rev() {
                     let g = self.bo(*g, env, sc)?;
                     let (v, t) = self.ex(*b, env, sc)?;
-                    if ty.as_ref().is_some_and(|x| *x != t) {
-                        return Err(self.unsupported("CASE arms of different types in typed mode", Some(e)));
-                    }
-                    ty = Some(t);
+                    ty = match &ty {
+                        None => Some(t),
+                        Some(x) => match Ty::unify(x, &t) {
+                            Some(u) => Some(u),
+                            None => return Err(self.unsupported("CASE arms of different types in typed mode", Some(e))),
+                        },
+                    };
                     out = quote! { if #g { #v } else { #out } };
                 }
                 (out, ty.ok_or_else(|| self.unsupported("an empty CASE", Some(e)))?)
@@ -485,7 +489,7 @@ impl<'p> TGen<'p> {
             Expr::Eq(a, b) => {
                 let (a, at) = self.ex(*a, env, sc)?;
                 let (b, bt) = self.ex(*b, env, sc)?;
-                if at != bt || at == Ty::IntSet {
+                if Ty::unify(&at, &bt).is_none() {
                     return Err(self.unsupported(format!("comparing {at:?} with {bt:?} in typed mode"), Some(e)));
                 }
                 (quote! { ((#a) == (#b)) }, Ty::Bool)
@@ -547,7 +551,7 @@ impl<'p> TGen<'p> {
                 let len = dom.len();
                 let id = self.fresh("x");
                 let (v, t) = self.ex(*body, &env.with(*l, TBind::Val(id.clone(), Self::dom_elem(&dom))), sc)?;
-                if !t.storable() {
+                if !t.resolve_empty(EnumKind::Str).storable() {
                     return Err(self.unsupported("a function of this codomain in typed mode", Some(*body)));
                 }
                 let z = t.zero();
@@ -593,7 +597,7 @@ impl<'p> TGen<'p> {
                     let r = self.ex(*val, env, sc);
                     self.at.pop();
                     let (v, vt) = r?;
-                    if vt != *cod {
+                    if Ty::unify(&vt, &cod).as_ref() != Some(&*cod) {
                         return Err(self.unsupported("an EXCEPT value of another type in typed mode", Some(*val)));
                     }
                     code.extend(quote! {
@@ -663,6 +667,7 @@ impl<'p> TGen<'p> {
         Ok(match (vt, st) {
             (Ty::Int, Ty::IntSet) => quote! { { let (lo, hi): (i64, i64) = #s; lo <= #v && #v <= hi } },
             (Ty::Enum(a), Ty::EnumSet(b)) if *a == b => quote! { ((#s) >> #v & 1 == 1) },
+            (Ty::Enum(_), Ty::EmptySet) => quote! { { let _ = #s; false } },
             _ => return Err(self.unsupported("\\in a set typed mode does not represent", Some(set))),
         })
     }
@@ -680,12 +685,10 @@ impl<'p> TGen<'p> {
         if module == "Core" && matches!(name.as_str(), "\\cup" | "\\cap" | "\\") && args.len() == 2 {
             let (a, at) = self.ex(args[0], env, sc)?;
             let (b, bt) = self.ex(args[1], env, sc)?;
-            let (Ty::EnumSet(x), Ty::EnumSet(y)) = (&at, &bt) else {
+            let ok = matches!(&at, Ty::EnumSet(_) | Ty::EmptySet) && matches!(&bt, Ty::EnumSet(_) | Ty::EmptySet);
+            let Some(at) = Ty::unify(&at, &bt).filter(|_| ok) else {
                 return Err(self.unsupported(format!("{name} of sets typed mode does not represent"), Some(e)));
             };
-            if x != y {
-                return Err(self.unsupported(format!("{name} of sets of different kinds"), Some(e)));
-            }
             let code = match name.as_str() {
                 "\\cup" => quote! { ((#a) | (#b)) },
                 "\\cap" => quote! { ((#a) & (#b)) },

@@ -54,7 +54,29 @@ pub fn typed_spec(p: &Program, sources: &SourceMap, leaves: &[Leaf]) -> Result<T
         return Err(g.unsupported("a spec without Next in typed mode", None));
     }
     infer_vars(&mut g)?;
-    model::generate(&mut g, leaves)
+    if !g.var_tys.iter().flatten().any(Ty::has_empty) {
+        return model::generate(&mut g, leaves);
+    }
+    // A variable that starts as `{}` (or holds some): its elements' kind is a guess, checked by
+    // generating everything with it (any assignment of another kind is a type error).
+    let mut last = None;
+    for kind in [EnumKind::ModelValue, EnumKind::Str] {
+        if g.universe(kind) == 0 || g.universe(kind) > 64 {
+            continue;
+        }
+        let mut g2 = TGen::new(p, sources);
+        g2.var_tys = g.var_tys.iter().map(|t| t.as_ref().map(|t| t.resolve_empty(kind))).collect();
+        match model::generate(&mut g2, leaves) {
+            Ok(t) => return Ok(t),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| {
+        g.unsupported(
+            "a variable that is initially {} with elements typed mode cannot tell",
+            p.model.init.as_ref().map(|i| i.expr),
+        )
+    }))
 }
 
 /// Sets `g.var_tys` from Init's top-level conjuncts; every variable must get a storable type.
@@ -91,7 +113,7 @@ fn infer_vars(g: &mut TGen<'_>) -> G<()> {
             (true, Ty::EnumSet(k)) => Ty::Enum(k),
             (true, _) => return Err(g.unsupported("x \\in a set typed mode does not represent, in Init", Some(rhs))),
         };
-        if !t.storable() {
+        if !t.resolve_empty(EnumKind::Str).storable() {
             return Err(g.unsupported(format!("a variable of type {t:?}"), Some(rhs)));
         }
         g.var_tys[v.0 as usize] = Some(t);

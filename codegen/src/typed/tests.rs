@@ -132,3 +132,13 @@ Next == \E p \in P : pc[p] = "idle" /\ pc' = [pc EXCEPT ![p] = "busy"] /\ held' 
     );
     assert_eq!(mode(spec, cfg), ModeUsed::Typed);
 }
+
+#[test]
+fn an_initially_empty_set_takes_the_kind_of_what_it_holds() {
+    let spec = r#"---- MODULE Spec ----
+VARIABLES held, waiting
+Init == held = {} /\ waiting = [p \in {"x", "y"} |-> {}]
+Next == \E p \in {"x", "y"} : held' = held \cup {p} /\ waiting' = [waiting EXCEPT ![p] = {"x"}]
+===="#;
+    assert_eq!(mode(spec, "INIT Init\nNEXT Next\n"), ModeUsed::Typed);
+}

@@ -75,6 +75,9 @@ pub enum Ty {
     Enum(EnumKind),
     /// A subset of a universe of at most 64 elements: a `u64` bitset.
     EnumSet(EnumKind),
+    /// `{}` before its kind is known (a `u64` bitset, always 0): it unifies with any
+    /// `EnumSet` ([`Ty::unify`]); a variable's type never keeps it.
+    EmptySet,
     /// A function with a known non-empty domain: `[T; len]` in domain order.
     Fun {
         dom: Dom,
@@ -92,7 +95,7 @@ impl Ty {
             Ty::Bool => quote! { bool },
             Ty::Int => quote! { i64 },
             Ty::Enum(_) => quote! { u16 },
-            Ty::EnumSet(_) => quote! { u64 },
+            Ty::EnumSet(_) | Ty::EmptySet => quote! { u64 },
             Ty::Fun { dom, cod } => {
                 let c = cod.rust();
                 let len = dom.len();
@@ -107,7 +110,40 @@ impl Ty {
         match self {
             Ty::Bool | Ty::Int | Ty::Enum(_) | Ty::EnumSet(_) => true,
             Ty::Fun { cod, .. } => cod.storable(),
-            Ty::IntSet => false,
+            Ty::IntSet | Ty::EmptySet => false,
+        }
+    }
+
+    /// The type of a value that may be of type `a` or `b` (IF branches, both sides of `=`…),
+    /// if they are compatible: equal, or `{}` with a set of literals.
+    pub fn unify(a: &Ty, b: &Ty) -> Option<Ty> {
+        match (a, b) {
+            (Ty::IntSet, _) | (_, Ty::IntSet) => None,
+            _ if a == b => Some(a.clone()),
+            (Ty::EmptySet, Ty::EnumSet(_)) => Some(b.clone()),
+            (Ty::EnumSet(_), Ty::EmptySet) => Some(a.clone()),
+            (Ty::Fun { dom: d1, cod: c1 }, Ty::Fun { dom: d2, cod: c2 }) if d1 == d2 => {
+                Some(Ty::Fun { dom: d1.clone(), cod: Box::new(Ty::unify(c1, c2)?) })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the type still has a `{}` of unknown kind in it.
+    pub fn has_empty(&self) -> bool {
+        match self {
+            Ty::EmptySet => true,
+            Ty::Fun { cod, .. } => cod.has_empty(),
+            _ => false,
+        }
+    }
+
+    /// This type with every `{}` of unknown kind made a set of `kind`.
+    pub fn resolve_empty(&self, kind: EnumKind) -> Ty {
+        match self {
+            Ty::EmptySet => Ty::EnumSet(kind),
+            Ty::Fun { dom, cod } => Ty::Fun { dom: dom.clone(), cod: Box::new(cod.resolve_empty(kind)) },
+            t => t.clone(),
         }
     }
 
@@ -117,7 +153,7 @@ impl Ty {
             Ty::Bool => quote! { false },
             Ty::Int => quote! { 0i64 },
             Ty::Enum(_) => quote! { 0u16 },
-            Ty::EnumSet(_) => quote! { 0u64 },
+            Ty::EnumSet(_) | Ty::EmptySet => quote! { 0u64 },
             Ty::Fun { dom, cod } => {
                 let z = cod.zero();
                 let len = dom.len();
@@ -151,6 +187,7 @@ impl Ty {
                 quote! { Value::fun_from_sorted((#v).iter().enumerate().map(|(i, x)| (#key, #inner)).collect()) }
             }
             Ty::IntSet => quote! { { let (a, b) = #v; Value::interval(a, b) } },
+            Ty::EmptySet => quote! { Value::set_from_sorted(Vec::new()) },
         }
     }
 
@@ -206,7 +243,7 @@ impl Ty {
                     }
                 } }
             }
-            Ty::IntSet => quote! { None },
+            Ty::IntSet | Ty::EmptySet => quote! { None },
         }
     }
 
@@ -264,7 +301,7 @@ impl Ty {
                     },
                 }
             }
-            Ty::IntSet => quote! {},
+            Ty::IntSet | Ty::EmptySet => quote! { fp.write_u64(5); fp.write_u64(0); },
         }
     }
 }
