@@ -147,11 +147,45 @@ impl<'p> TGen<'p> {
                 let rest = k(self, now)?;
                 quote! { if true #(&& #tests)* { #(#copies)* #rest } }
             }
+            // `\A` over a body that only tests (no branch, no assignment) walks as the test it is.
+            Expr::Forall { body, .. } if self.only_tests(*body, env, assigned, 0) => self.test(e, env, assigned, k)?,
             Expr::Forall { .. } | Expr::BoxAction { .. } | Expr::AngleAction { .. } => {
                 return Err(self.unsupported("this action form in typed mode", Some(e)))
             }
             _ => self.test(e, env, assigned, k)?,
         })
+    }
+
+    /// Whether walking `e` continues at most once and assigns nothing (so it is a test).
+    fn only_tests(&self, e: ExprId, env: &TEnv, assigned: u64, depth: u32) -> bool {
+        let p = self.p;
+        if depth > 32 {
+            return false;
+        }
+        match p.expr(e) {
+            Expr::And(xs) => xs.iter().all(|x| self.only_tests(*x, env, assigned, depth + 1)),
+            Expr::Or(_) | Expr::Exists { .. } | Expr::Forall { .. } | Expr::Unchanged(_) => false,
+            Expr::BoxAction { .. } | Expr::AngleAction { .. } => false,
+            Expr::If { then, els, .. } => {
+                self.only_tests(*then, env, assigned, depth + 1) && self.only_tests(*els, env, assigned, depth + 1)
+            }
+            Expr::Case { arms, other } => {
+                arms.iter().all(|(_, b)| self.only_tests(*b, env, assigned, depth + 1))
+                    && other.map_or(true, |o| self.only_tests(o, env, assigned, depth + 1))
+            }
+            Expr::Let { body, .. } => self.only_tests(*body, env, assigned, depth + 1),
+            Expr::Implies(_, b) => self.only_tests(*b, env, assigned, depth + 1),
+            Expr::Call { callee: Callee::Def(d), args } => {
+                let def = p.def(*d);
+                let expand = matches!(def.kind, DefKind::Operator)
+                    && !(args.is_empty() && crate::env::cacheable_in(&self.cst, p, *d))
+                    && !def.recursive;
+                // Parameters bound by name could be assignment targets: only without parameters.
+                !expand || (def.params.is_empty() && self.only_tests(def.body, env, assigned, depth + 1))
+            }
+            Expr::Eq(lhs, _) | Expr::In(lhs, _) => self.target(*lhs, env).map_or(true, |v| assigned & (1 << v) != 0),
+            _ => true,
+        }
     }
 
     fn walk_conj(&mut self, xs: &[ExprId], env: &TEnv, assigned: u64, k: K<'_>) -> G<TokenStream> {
