@@ -97,7 +97,7 @@ pub fn run(args: &[String]) -> i32 {
         return emit_only(dir, &spec, args.runtime_path.as_deref(), args.member);
     }
     let quiet = args.quiet;
-    let outcome = match compile(&spec, quiet) {
+    let outcome = match compile_with_fallback(&front, &spec, args.mode, quiet) {
         Ok(o) => o,
         Err(code) => return code,
     };
@@ -147,6 +147,27 @@ fn generate(
 
 fn source_texts(front: &FrontendRun) -> Vec<(String, String)> {
     front.loaded.sources.files.iter().map(|f| (f.path.clone(), f.text.clone())).collect()
+}
+
+/// [`compile`]; if a typed-mode crate chosen by `Mode::Auto` fails to build (a tla2 bug), the
+/// dynamic-mode crate of the same spec instead, so that no spec is refused.
+fn compile_with_fallback(
+    front: &FrontendRun,
+    spec: &CrateSpec<'_>,
+    mode: tla2_codegen::Mode,
+    quiet: bool,
+) -> Result<BuildOutcome, i32> {
+    let typed = spec.files.iter().any(|(p, text)| p.ends_with("main.rs") && text.contains("spec::typed::Spec"));
+    match compile(spec, quiet) {
+        Ok(o) => Ok(o),
+        Err(code) if typed && mode == tla2_codegen::Mode::Auto && code == exit_code::ERROR => {
+            eprintln!("tla2 compile: the typed-mode checker did not build (a tla2 bug); using dynamic mode");
+            let (generated, _) = generate(front, tla2_codegen::Mode::Dynamic)?;
+            let dynamic = CrateSpec { files: &generated.files, ..*spec };
+            compile(&dynamic, quiet)
+        }
+        Err(code) => Err(code),
+    }
 }
 
 /// Builds (or reuses) the checker, showing cargo's progress on stderr unless `quiet`.
@@ -222,7 +243,7 @@ pub fn check_compiled(args: &[String]) -> Option<i32> {
     let sources = source_texts(&front);
     let spec = CrateSpec { name: &name, sources: &sources, cfg: None, files: &generated.files };
     let quiet = opts.output != tla2_runtime::cli::OutputFormat::Human;
-    let outcome = match compile(&spec, quiet) {
+    let outcome = match compile_with_fallback(&front, &spec, env_mode(), quiet) {
         Ok(o) => o,
         Err(code) => return Some(code),
     };
@@ -255,7 +276,9 @@ pub fn compile_binary(
     let name = front.program.as_ref().map_or(String::new(), |p| p.module.clone());
     let sources = source_texts(&front);
     let crate_spec = CrateSpec { name: &name, sources: &sources, cfg: None, files: &generated.files };
-    match compile(&crate_spec, quiet).map_err(|code| format!("compile failed (exit {code})"))? {
+    match compile_with_fallback(&front, &crate_spec, env_mode(), quiet)
+        .map_err(|code| format!("compile failed (exit {code})"))?
+    {
         BuildOutcome::Cached { binary } => Ok((binary, None)),
         BuildOutcome::Built { binary, took } => Ok((binary, Some(took))),
     }

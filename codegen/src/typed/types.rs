@@ -275,13 +275,13 @@ impl Ty {
                 let inner = cod.fingerprint(&quote! { *x });
                 match dom {
                     Dom::Range { lo: 1, .. } => {
-                        quote! { fp.write_u64(9); fp.write_u64(#len64); for x in (#v).iter() { #inner } }
+                        quote! { { fp.write_u64(9); fp.write_u64(#len64); for x in (#v).iter() { #inner } } }
                     }
-                    Dom::Range { lo, .. } => quote! {
+                    Dom::Range { lo, .. } => quote! { {
                         fp.write_u64(6); fp.write_u64(#len64);
                         for (i, x) in (#v).iter().enumerate() { fp.write_u64(2); fp.write_u64((#lo + i as i64) as u64); #inner }
-                    },
-                    Dom::Enum { kind: EnumKind::Str, elems } => quote! {
+                    } },
+                    Dom::Enum { kind: EnumKind::Str, elems } => quote! { {
                         fp.write_u64(10); fp.write_u64(#len64);
                         const E: &[u16] = &[#(#elems),*];
                         for (i, x) in (#v).iter().enumerate() {
@@ -289,8 +289,8 @@ impl Ty {
                             fp.write_u64(s.len() as u64); fp.write_bytes(s.as_bytes());
                             #inner
                         }
-                    },
-                    Dom::Enum { kind: EnumKind::ModelValue, elems } => quote! {
+                    } },
+                    Dom::Enum { kind: EnumKind::ModelValue, elems } => quote! { {
                         fp.write_u64(6); fp.write_u64(#len64);
                         const E: &[u16] = &[#(#elems),*];
                         for (i, x) in (#v).iter().enumerate() {
@@ -298,7 +298,7 @@ impl Ty {
                             fp.write_u64(4); fp.write_u64(s.len() as u64); fp.write_bytes(s.as_bytes());
                             #inner
                         }
-                    },
+                    } },
                 }
             }
             Ty::IntSet | Ty::EmptySet => quote! { fp.write_u64(5); fp.write_u64(0); },

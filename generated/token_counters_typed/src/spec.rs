@@ -2491,11 +2491,13 @@ pub mod typed {
         fn fingerprint(&self, _w: &mut Worker, s: &State) -> u64 {
             let mut fp = Fp::new();
             fp.write_u64(2u64);
-            fp.write_u64(9);
-            fp.write_u64(5u64);
-            for x in (s.v0_c).iter() {
-                fp.write_u64(2);
-                fp.write_u64((*x) as u64);
+            {
+                fp.write_u64(9);
+                fp.write_u64(5u64);
+                for x in (s.v0_c).iter() {
+                    fp.write_u64(2);
+                    fp.write_u64((*x) as u64);
+                }
             }
             fp.write_u64(2);
             fp.write_u64((s.v1_turn) as u64);
