@@ -39,25 +39,20 @@ impl<'p> TGen<'p> {
                     };
                     // Domains are evaluated before any is bound, as in dynamic mode.
                     let (dv, dt) = self.ex(d, env, sc)?;
-                    let et = match dt {
-                        Ty::IntSet => Ty::Int,
-                        Ty::EnumSet(k) => Ty::Enum(k),
-                        _ => return Err(self.unsupported("\\E over a set typed mode does not represent", Some(d))),
+                    let Some(et) = dt.elem_of_set() else {
+                        return Err(self.unsupported("\\E over a set typed mode does not represent", Some(d)));
                     };
                     let id = self.fresh("e");
                     let dom = self.fresh("d");
-                    heads.push((id.clone(), dom, dv, et.clone()));
+                    heads.push((id.clone(), dom, dv, dt));
                     inner = inner.with(*l, TBind::Val(id, et));
                 }
                 let mut code = self.walk(*body, &inner, assigned, k)?;
-                for (id, dom, _, et) in heads.iter().rev() {
-                    code = super::expr::loop_over(et, id, &quote! { #dom }, code);
+                for (id, dom, _, dt) in heads.iter().rev() {
+                    code = super::expr::loop_over(dt, id, &quote! { #dom }, code);
                 }
-                let doms = heads.iter().map(|(_, dom, dv, et)| {
-                    let t = match et {
-                        Ty::Int => quote! { (i64, i64) },
-                        _ => quote! { u64 },
-                    };
+                let doms = heads.iter().map(|(_, dom, dv, dt)| {
+                    let t = dt.rust();
                     quote! { let #dom: #t = #dv; }
                 });
                 quote! { #(#doms)* #code }
@@ -114,16 +109,14 @@ impl<'p> TGen<'p> {
             Expr::In(lhs, set) => match self.target(*lhs, env) {
                 Some(v) if assigned & (1 << v) == 0 => {
                     let (s, t) = self.ex(*set, env, sc)?;
-                    let et = match t {
-                        Ty::IntSet => Ty::Int,
-                        Ty::EnumSet(k) => Ty::Enum(k),
-                        _ => return Err(self.unsupported("x' \\in a set typed mode does not represent", Some(*set))),
+                    let Some(et) = t.elem_of_set() else {
+                        return Err(self.unsupported("x' \\in a set typed mode does not represent", Some(*set)));
                     };
                     self.check_var_ty(v, &et, e)?;
                     let f = self.var_fields[v as usize].clone();
                     let rest = k(self, assigned | (1 << v))?;
                     let x = quote::format_ident!("x");
-                    super::expr::loop_over(&et, &x, &s, quote! { n.#f = x; #rest })
+                    super::expr::loop_over(&t, &x, &s, quote! { n.#f = x; #rest })
                 }
                 _ => self.test(e, env, assigned, k)?,
             },

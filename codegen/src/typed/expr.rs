@@ -371,6 +371,26 @@ impl<'p> TGen<'p> {
             Expr::SetEnum(xs) if !xs.is_empty() => {
                 let mut kind = None;
                 let mut bits = Vec::new();
+                let first = self.ex(xs[0], env, sc)?.1;
+                if matches!(first, Ty::Int | Ty::Bool) {
+                    let mut vs = Vec::new();
+                    for x in xs {
+                        let (v, t) = self.ex(*x, env, sc)?;
+                        if t != first {
+                            return Err(self.unsupported("a set of values of different types in typed mode", Some(e)));
+                        }
+                        vs.push(v);
+                    }
+                    let n = vs.len();
+                    let code = quote! { {
+                        let mut a = [#(#vs),*];
+                        a.sort_unstable();
+                        let mut len = 0usize;
+                        for i in 0..#n { if len == 0 || a[len - 1] != a[i] { a[len] = a[i]; len += 1; } }
+                        (a, len)
+                    } };
+                    return Ok((code, Ty::LitSet { elem: Box::new(first), n }));
+                }
                 for x in xs {
                     let (v, t) = self.ex(*x, env, sc)?;
                     let Ty::Enum(k) = t else {
@@ -509,17 +529,11 @@ impl<'p> TGen<'p> {
                         return Err(self.unsupported("this binder in typed mode", Some(e)));
                     };
                     let (dv, dt) = self.ex(d, &inner, sc)?;
-                    let et = match dt {
-                        Ty::IntSet => Ty::Int,
-                        Ty::EnumSet(k) => Ty::Enum(k),
-                        _ => {
-                            return Err(
-                                self.unsupported("a quantifier over a set typed mode does not represent", Some(d))
-                            )
-                        }
+                    let Some(et) = dt.elem_of_set() else {
+                        return Err(self.unsupported("a quantifier over a set typed mode does not represent", Some(d)));
                     };
                     let id = self.fresh("q");
-                    heads.push((id.clone(), dv, et.clone()));
+                    heads.push((id.clone(), dv, dt));
                     inner = inner.with(*l, TBind::Val(id, et));
                 }
                 let body = self.bo(*body, &inner, sc)?;
@@ -529,8 +543,8 @@ impl<'p> TGen<'p> {
                 } else {
                     quote! { if #body { r = true; break #label; } }
                 };
-                for (id, dv, et) in heads.into_iter().rev() {
-                    code = loop_over(&et, &id, &dv, code);
+                for (id, dv, dt) in heads.into_iter().rev() {
+                    code = loop_over(&dt, &id, &dv, code);
                 }
                 let init = forall;
                 (quote! { { let mut r = #init; #label: { #code } r } }, Ty::Bool)
@@ -668,6 +682,7 @@ impl<'p> TGen<'p> {
             (Ty::Int, Ty::IntSet) => quote! { { let (lo, hi): (i64, i64) = #s; lo <= #v && #v <= hi } },
             (Ty::Enum(a), Ty::EnumSet(b)) if *a == b => quote! { ((#s) >> #v & 1 == 1) },
             (Ty::Enum(_), Ty::EmptySet) => quote! { { let _ = #s; false } },
+            (t, Ty::LitSet { elem, .. }) if *t == *elem => quote! { { let (a, len) = #s; a[..len].contains(&#v) } },
             _ => return Err(self.unsupported("\\in a set typed mode does not represent", Some(set))),
         })
     }
@@ -754,11 +769,12 @@ impl<'p> TGen<'p> {
     }
 }
 
-/// A loop binding `id` to each element of the set `set` (of element type `elem`), in the
+/// A loop binding `id` to each element of the set `set` (of set type `set_ty`), in the
 /// canonical order, around `body`.
-pub fn loop_over(elem: &Ty, id: &Ident, set: &TokenStream, body: TokenStream) -> TokenStream {
-    match elem {
-        Ty::Enum(_) => quote! { {
+pub fn loop_over(set_ty: &Ty, id: &Ident, set: &TokenStream, body: TokenStream) -> TokenStream {
+    match set_ty {
+        Ty::LitSet { .. } => quote! { { let (a, len) = #set; for &#id in a[..len].iter() { #body } } },
+        Ty::EnumSet(_) | Ty::EmptySet => quote! { {
             let mut b: u64 = #set;
             while b != 0 { let #id = b.trailing_zeros() as u16; b &= b - 1; #body }
         } },

@@ -109,8 +109,7 @@ fn infer_vars(g: &mut TGen<'_>) -> G<()> {
         let (_, t) = g.ex(rhs, &TEnv::default(), Scope::state())?;
         let t = match (member, t) {
             (false, t) => t,
-            (true, Ty::IntSet) => Ty::Int,
-            (true, Ty::EnumSet(k)) => Ty::Enum(k),
+            (true, t) if t.elem_of_set().is_some() => t.elem_of_set().expect("checked"),
             (true, _) => return Err(g.unsupported("x \\in a set typed mode does not represent, in Init", Some(rhs))),
         };
         if !t.resolve_empty(EnumKind::Str).storable() {

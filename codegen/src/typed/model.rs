@@ -42,10 +42,13 @@ pub fn generate(g: &mut TGen<'_>, leaves: &[Leaf]) -> G<TokenStream> {
         let mut binds = Vec::new();
         for (k, (l, src)) in leaf.locals.iter().zip(&leaf.srcs).enumerate() {
             let t = match src {
-                LocalSrc::Elem(d) => match g.ex(*d, &env, Scope::state())?.1 {
-                    Ty::IntSet => Ty::Int,
-                    Ty::EnumSet(k) => Ty::Enum(k),
-                    _ => return Err(g.unsupported("an action parameter that is not an integer", Some(*d))),
+                LocalSrc::Elem(d) => match g.ex(*d, &env, Scope::state())?.1.elem_of_set() {
+                    Some(t) => t,
+                    None => {
+                        return Err(
+                            g.unsupported("an action parameter of a set typed mode does not represent", Some(*d))
+                        )
+                    }
                 },
                 LocalSrc::Arg(a) => g.ex(*a, &env, Scope::state())?.1,
                 LocalSrc::TupleElem => return Err(g.unsupported("a tuple binder in Next", Some(leaf.expr))),

@@ -86,6 +86,13 @@ pub enum Ty {
     /// An integer interval `lo..hi` (bounds known at run time): `(i64, i64)`. Only a domain of
     /// quantifiers and `\in`; never stored in a state.
     IntSet,
+    /// A set of at most `n` integers or booleans written as `{a, b, …}` (`BOOLEAN` too):
+    /// `([T; n], len)`, its first `len` elements sorted and distinct. Like `IntSet`, only a
+    /// domain.
+    LitSet {
+        elem: Box<Ty>,
+        n: usize,
+    },
 }
 
 impl Ty {
@@ -102,6 +109,20 @@ impl Ty {
                 quote! { [#c; #len] }
             }
             Ty::IntSet => quote! { (i64, i64) },
+            Ty::LitSet { elem, n } => {
+                let e = elem.rust();
+                quote! { ([#e; #n], usize) }
+            }
+        }
+    }
+
+    /// The element type of a set a quantifier or `x \in S` can range over.
+    pub fn elem_of_set(&self) -> Option<Ty> {
+        match self {
+            Ty::IntSet => Some(Ty::Int),
+            Ty::EnumSet(k) => Some(Ty::Enum(*k)),
+            Ty::LitSet { elem, .. } => Some((**elem).clone()),
+            _ => None,
         }
     }
 
@@ -110,7 +131,7 @@ impl Ty {
         match self {
             Ty::Bool | Ty::Int | Ty::Enum(_) | Ty::EnumSet(_) => true,
             Ty::Fun { cod, .. } => cod.storable(),
-            Ty::IntSet | Ty::EmptySet => false,
+            Ty::IntSet | Ty::EmptySet | Ty::LitSet { .. } => false,
         }
     }
 
@@ -118,7 +139,7 @@ impl Ty {
     /// if they are compatible: equal, or `{}` with a set of literals.
     pub fn unify(a: &Ty, b: &Ty) -> Option<Ty> {
         match (a, b) {
-            (Ty::IntSet, _) | (_, Ty::IntSet) => None,
+            (Ty::IntSet, _) | (_, Ty::IntSet) | (Ty::LitSet { .. }, _) | (_, Ty::LitSet { .. }) => None,
             _ if a == b => Some(a.clone()),
             (Ty::EmptySet, Ty::EnumSet(_)) => Some(b.clone()),
             (Ty::EnumSet(_), Ty::EmptySet) => Some(a.clone()),
@@ -160,6 +181,10 @@ impl Ty {
                 quote! { [#z; #len] }
             }
             Ty::IntSet => quote! { (1i64, 0i64) },
+            Ty::LitSet { elem, n } => {
+                let z = elem.zero();
+                quote! { ([#z; #n], 0usize) }
+            }
         }
     }
 
@@ -188,6 +213,10 @@ impl Ty {
             }
             Ty::IntSet => quote! { { let (a, b) = #v; Value::interval(a, b) } },
             Ty::EmptySet => quote! { Value::set_from_sorted(Vec::new()) },
+            Ty::LitSet { elem, .. } => {
+                let inner = elem.to_value(&quote! { *x });
+                quote! { { let (a, n) = #v; Value::set_from_sorted(a[..n].iter().map(|x| #inner).collect()) } }
+            }
         }
     }
 
@@ -243,7 +272,7 @@ impl Ty {
                     }
                 } }
             }
-            Ty::IntSet | Ty::EmptySet => quote! { None },
+            Ty::IntSet | Ty::EmptySet | Ty::LitSet { .. } => quote! { None },
         }
     }
 
@@ -301,7 +330,7 @@ impl Ty {
                     } },
                 }
             }
-            Ty::IntSet | Ty::EmptySet => quote! { fp.write_u64(5); fp.write_u64(0); },
+            Ty::IntSet | Ty::EmptySet | Ty::LitSet { .. } => quote! { fp.write_u64(5); fp.write_u64(0); },
         }
     }
 }
