@@ -8,7 +8,7 @@ use tla2_codegen::build::{self, BuildOutcome, CrateSpec};
 use tla2_runtime::report::exit_code;
 
 const USAGE: &str = "usage: tla2 compile Spec.tla [-config Spec.cfg] [-o Spec-checker] [--emit-only DIR] \
-                     [--runtime-path DIR [--workspace-member]] [--quiet]";
+                     [--runtime-path DIR [--workspace-member]] [--mode auto|typed|dynamic] [--quiet]";
 
 struct CompileArgs {
     spec: PathBuf,
@@ -18,6 +18,7 @@ struct CompileArgs {
     runtime_path: Option<PathBuf>,
     member: bool,
     quiet: bool,
+    mode: tla2_codegen::Mode,
 }
 
 fn parse_args(args: &[String]) -> Result<CompileArgs, String> {
@@ -30,6 +31,7 @@ fn parse_args(args: &[String]) -> Result<CompileArgs, String> {
         runtime_path: None,
         member: false,
         quiet: false,
+        mode: env_mode(),
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -41,6 +43,10 @@ fn parse_args(args: &[String]) -> Result<CompileArgs, String> {
             "--runtime-path" => parsed.runtime_path = Some(value(a)?),
             "--workspace-member" => parsed.member = true,
             "--quiet" | "-q" => parsed.quiet = true,
+            "--mode" => {
+                let m = it.next().ok_or("--mode needs a value")?;
+                parsed.mode = parse_mode(m).ok_or(format!("unknown mode {m} (auto, typed or dynamic)"))?;
+            }
             s if s.starts_with('-') => return Err(format!("unknown flag {s}")),
             s if spec.is_none() => spec = Some(PathBuf::from(s)),
             s => return Err(format!("unexpected argument {s}")),
@@ -69,8 +75,19 @@ pub fn run(args: &[String]) -> i32 {
         eprintln!("Error: Parsing or semantic analysis failed.");
         return front.exit_code();
     }
-    let generated = match generate(&front) {
-        Ok(g) => g,
+    let generated = match generate(&front, args.mode) {
+        Ok((g, used)) => {
+            if !args.quiet {
+                match used {
+                    tla2_codegen::ModeUsed::Typed => println!("Code generation: typed mode"),
+                    tla2_codegen::ModeUsed::Dynamic { reason: Some(r) } => {
+                        println!("Code generation: dynamic mode (typed mode not possible: {r})")
+                    }
+                    tla2_codegen::ModeUsed::Dynamic { reason: None } => println!("Code generation: dynamic mode"),
+                }
+            }
+            g
+        }
         Err(code) => return code,
     };
     let name = front.program.as_ref().map_or(String::new(), |p| p.module.clone());
@@ -80,7 +97,7 @@ pub fn run(args: &[String]) -> i32 {
         return emit_only(dir, &spec, args.runtime_path.as_deref(), args.member);
     }
     let quiet = args.quiet;
-    let outcome = match compile(&spec, quiet) {
+    let outcome = match compile_with_fallback(&front, &spec, args.mode, quiet) {
         Ok(o) => o,
         Err(code) => return code,
     };
@@ -100,10 +117,29 @@ pub fn run(args: &[String]) -> i32 {
     0
 }
 
-/// Runs codegen; an error there is a tla2 bug or a construct codegen cannot handle yet.
-fn generate(front: &FrontendRun) -> Result<tla2_codegen::GeneratedCrate, i32> {
+fn parse_mode(m: &str) -> Option<tla2_codegen::Mode> {
+    match m {
+        "auto" => Some(tla2_codegen::Mode::Auto),
+        "typed" => Some(tla2_codegen::Mode::Typed),
+        "dynamic" => Some(tla2_codegen::Mode::Dynamic),
+        _ => None,
+    }
+}
+
+/// The default mode: `TLA2_CODEGEN_MODE` (auto, typed or dynamic) if set, else auto; it is how
+/// `tla2 check --compiled` and `tla2 bench` are told a mode.
+fn env_mode() -> tla2_codegen::Mode {
+    std::env::var("TLA2_CODEGEN_MODE").ok().and_then(|m| parse_mode(&m)).unwrap_or_default()
+}
+
+/// Runs codegen; an error there is a tla2 bug or a construct codegen cannot handle yet (or,
+/// with `--mode typed`, why typed mode is not possible).
+fn generate(
+    front: &FrontendRun,
+    mode: tla2_codegen::Mode,
+) -> Result<(tla2_codegen::GeneratedCrate, tla2_codegen::ModeUsed), i32> {
     let Some(program) = &front.program else { return Err(exit_code::ERROR) };
-    tla2_codegen::generate(program, &front.loaded.sources).map_err(|e| {
+    tla2_codegen::generate_mode(program, &front.loaded.sources, mode).map_err(|e| {
         eprintln!("tla2 compile: code generation failed: {e}");
         exit_code::ERROR
     })
@@ -111,6 +147,27 @@ fn generate(front: &FrontendRun) -> Result<tla2_codegen::GeneratedCrate, i32> {
 
 fn source_texts(front: &FrontendRun) -> Vec<(String, String)> {
     front.loaded.sources.files.iter().map(|f| (f.path.clone(), f.text.clone())).collect()
+}
+
+/// [`compile`]; if a typed-mode crate chosen by `Mode::Auto` fails to build (a tla2 bug), the
+/// dynamic-mode crate of the same spec instead, so that no spec is refused.
+fn compile_with_fallback(
+    front: &FrontendRun,
+    spec: &CrateSpec<'_>,
+    mode: tla2_codegen::Mode,
+    quiet: bool,
+) -> Result<BuildOutcome, i32> {
+    let typed = spec.files.iter().any(|(p, text)| p.ends_with("main.rs") && text.contains("spec::typed::Spec"));
+    match compile(spec, quiet) {
+        Ok(o) => Ok(o),
+        Err(code) if typed && mode == tla2_codegen::Mode::Auto && code == exit_code::ERROR => {
+            eprintln!("tla2 compile: the typed-mode checker did not build (a tla2 bug); using dynamic mode");
+            let (generated, _) = generate(front, tla2_codegen::Mode::Dynamic)?;
+            let dynamic = CrateSpec { files: &generated.files, ..*spec };
+            compile(&dynamic, quiet)
+        }
+        Err(code) => Err(code),
+    }
 }
 
 /// Builds (or reuses) the checker, showing cargo's progress on stderr unless `quiet`.
@@ -178,15 +235,15 @@ pub fn check_compiled(args: &[String]) -> Option<i32> {
     if front.has_errors() {
         return None;
     }
-    let generated = match generate(&front) {
-        Ok(g) => g,
+    let generated = match generate(&front, env_mode()) {
+        Ok((g, _)) => g,
         Err(code) => return Some(code),
     };
     let name = front.program.as_ref().map_or(String::new(), |p| p.module.clone());
     let sources = source_texts(&front);
     let spec = CrateSpec { name: &name, sources: &sources, cfg: None, files: &generated.files };
     let quiet = opts.output != tla2_runtime::cli::OutputFormat::Human;
-    let outcome = match compile(&spec, quiet) {
+    let outcome = match compile_with_fallback(&front, &spec, env_mode(), quiet) {
         Ok(o) => o,
         Err(code) => return Some(code),
     };
@@ -215,11 +272,13 @@ pub fn compile_binary(
         let first = front.diagnostics.iter().find(|d| d.is_error()).map(|d| d.message.clone()).unwrap_or_default();
         return Err(format!("the frontend rejected {}: {first}", spec.display()));
     }
-    let generated = generate(&front).map_err(|_| "code generation failed".to_string())?;
+    let generated = generate(&front, env_mode()).map_err(|_| "code generation failed".to_string())?.0;
     let name = front.program.as_ref().map_or(String::new(), |p| p.module.clone());
     let sources = source_texts(&front);
     let crate_spec = CrateSpec { name: &name, sources: &sources, cfg: None, files: &generated.files };
-    match compile(&crate_spec, quiet).map_err(|code| format!("compile failed (exit {code})"))? {
+    match compile_with_fallback(&front, &crate_spec, env_mode(), quiet)
+        .map_err(|code| format!("compile failed (exit {code})"))?
+    {
         BuildOutcome::Cached { binary } => Ok((binary, None)),
         BuildOutcome::Built { binary, took } => Ok((binary, Some(took))),
     }

@@ -22,7 +22,7 @@ tla2 — a TLA+ model checker
 Usage:
   tla2 check Spec.tla [-config Spec.cfg] [TLC flags…] [--output human|json|json-lines|sarif]
                      [--timeout SECS] [--compiled]
-  tla2 compile Spec.tla [-config Spec.cfg] [-o Spec-checker] [--emit-only DIR] [--quiet]
+  tla2 compile Spec.tla [-config Spec.cfg] [-o Spec-checker] [--emit-only DIR] [--mode auto|typed|dynamic] [--quiet]
   tla2 bench [--models expected.json]… [--filter S]… [--workers 1,2] [--timeout SECS]
              [--max-distinct N] [--no-interp] [--no-compiled]   (TLC too when TLC_JAR/TLC_CMD is set)
   tla2 parse Spec.tla [--config Spec.cfg] [--output human|json] [-I DIR]…

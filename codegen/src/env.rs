@@ -199,3 +199,9 @@ pub fn sanitize(name: &str) -> String {
     let s: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
     s.trim_matches('_').to_string()
 }
+
+/// [`Gen::cacheable`] without a generator (typed mode decides expansion as dynamic mode does).
+pub fn cacheable_in(cst: &crate::analysis::Constness, p: &Program, d: DefId) -> bool {
+    let def = p.def(d);
+    cst.defs[def_index(d)] && def.params.is_empty() && !def.in_let
+}

@@ -15,31 +15,58 @@ pub struct Leaf {
     pub name: String,
     pub expr: ExprId,
     pub locals: Vec<LocalId>,
+    /// Where each of `locals` gets its value (typed mode infers their types from it).
+    pub srcs: Vec<LocalSrc>,
+}
+
+/// How a local of a leaf is bound by the split.
+#[derive(Clone, Copy, Debug)]
+pub enum LocalSrc {
+    /// An element of this `\E` domain.
+    Elem(ExprId),
+    /// A component of a tuple element of a `\E` domain.
+    TupleElem,
+    /// This argument of a definition.
+    Arg(ExprId),
 }
 
 impl<'p> Gen<'p> {
     /// Statements pushing `(leaf, env values)` onto `out` for every action under `e`.
-    pub fn split(&mut self, e: ExprId, name: &str, locals: &[LocalId], leaves: &mut Vec<Leaf>) -> G<TokenStream> {
+    pub fn split(
+        &mut self,
+        e: ExprId,
+        name: &str,
+        locals: &[LocalId],
+        srcs: &[LocalSrc],
+        leaves: &mut Vec<Leaf>,
+    ) -> G<TokenStream> {
         let p = self.p;
         let env = self.split_env(locals);
         Ok(match p.expr(e) {
             Expr::Or(xs) => {
-                let parts = xs.iter().map(|x| self.split(*x, name, locals, leaves)).collect::<G<Vec<_>>>()?;
+                let parts = xs.iter().map(|x| self.split(*x, name, locals, srcs, leaves)).collect::<G<Vec<_>>>()?;
                 quote! { #(#parts)* }
             }
-            Expr::Let { body, .. } => self.split(*body, name, locals, leaves)?,
+            Expr::Let { body, .. } => self.split(*body, name, locals, srcs, leaves)?,
             Expr::Exists { bounds, body } if bounds.iter().all(|b| b.domain.is_some_and(|d| self.cst.expr(p, d))) => {
-                let leaf = self.leaf(e, name, locals, leaves);
+                let leaf = self.leaf(e, name, locals, srcs, leaves);
                 let doms = self.domains(bounds, &env, crate::analysis::expr_index(e))?;
                 let (binds, _) = self.bind_combo(bounds, &env, None);
                 let mut inner_locals = locals.to_vec();
+                let mut inner_srcs = srcs.to_vec();
                 for b in bounds {
                     match &b.vars {
-                        tla2_frontend::ir::BoundVars::Single(l) => inner_locals.push(*l),
-                        tla2_frontend::ir::BoundVars::Tuple(ls) => inner_locals.extend(ls.iter().copied()),
+                        tla2_frontend::ir::BoundVars::Single(l) => {
+                            inner_locals.push(*l);
+                            inner_srcs.push(LocalSrc::Elem(b.domain.expect("checked above")));
+                        }
+                        tla2_frontend::ir::BoundVars::Tuple(ls) => {
+                            inner_locals.extend(ls.iter().copied());
+                            inner_srcs.extend(ls.iter().map(|_| LocalSrc::TupleElem));
+                        }
                     }
                 }
-                let inner = self.split(*body, name, &inner_locals, leaves)?;
+                let inner = self.split(*body, name, &inner_locals, &inner_srcs, leaves)?;
                 quote! { {
                     let mark = out.len();
                     let r: R<bool> = (|| -> R<bool> {
@@ -59,16 +86,18 @@ impl<'p> Gen<'p> {
                     && p.def(*d).params.iter().all(|x| x.arity == 0) =>
             {
                 let def = p.def(*d);
-                let leaf = self.leaf(e, name, locals, leaves);
+                let leaf = self.leaf(e, name, locals, srcs, leaves);
                 let vs = self.all(args, &env)?;
                 let mut inner_locals = locals.to_vec();
+                let mut inner_srcs = srcs.to_vec();
                 let mut binds = TokenStream::new();
                 for (k, prm) in def.params.iter().enumerate() {
                     let id = self.local(prm.local);
                     binds.extend(quote! { let #id: Value = vals[#k].clone(); });
                     inner_locals.push(prm.local);
+                    inner_srcs.push(LocalSrc::Arg(args[k]));
                 }
-                let inner = self.split(def.body, &def.name, &inner_locals, leaves)?;
+                let inner = self.split(def.body, &def.name, &inner_locals, &inner_srcs, leaves)?;
                 quote! { {
                     let r: R<Vec<Value>> = (|| -> R<Vec<Value>> { Ok(vec![#(#vs),*]) })();
                     match r {
@@ -77,7 +106,7 @@ impl<'p> Gen<'p> {
                     }
                 } }
             }
-            _ => self.leaf(e, name, locals, leaves),
+            _ => self.leaf(e, name, locals, srcs, leaves),
         })
     }
 
@@ -89,9 +118,16 @@ impl<'p> Gen<'p> {
         env
     }
 
-    fn leaf(&mut self, e: ExprId, name: &str, locals: &[LocalId], leaves: &mut Vec<Leaf>) -> TokenStream {
+    fn leaf(
+        &mut self,
+        e: ExprId,
+        name: &str,
+        locals: &[LocalId],
+        srcs: &[LocalSrc],
+        leaves: &mut Vec<Leaf>,
+    ) -> TokenStream {
         let n = leaves.len();
-        leaves.push(Leaf { name: name.to_string(), expr: e, locals: locals.to_vec() });
+        leaves.push(Leaf { name: name.to_string(), expr: e, locals: locals.to_vec(), srcs: srcs.to_vec() });
         let ids: Vec<_> = locals.iter().map(|l| self.local(*l)).collect();
         quote! { out.push((#n, vec![#(#ids.clone()),*])); }
     }

@@ -20,6 +20,8 @@ const GOLDENS: &[(&str, &str, &str)] = &[
         "tests/specs/recursion_instance/Rec.cfg",
         "generated/recursion_instance",
     ),
+    // Typed mode (integers and functions over an interval).
+    ("tests/bench/TokenCounters.tla", "tests/bench/TokenCounters.cfg", "generated/token_counters_typed"),
 ];
 
 fn repo() -> PathBuf {
@@ -88,4 +90,41 @@ fn generated_crates_match_fresh_codegen_output() {
         "generated/ is out of date for {stale:?}: codegen output changed. Review the change, then \
          run TLA2_BLESS=1 cargo test -p tla2-tests --test generated_golden"
     );
+}
+
+/// `tla2 compile` says which mode it used and why typed mode was not possible; `--mode typed`
+/// makes that an error, `--mode dynamic` is always possible.
+#[test]
+fn compile_reports_the_mode_and_the_fallback_reason() {
+    let root = repo();
+    let scratch = std::env::temp_dir().join(format!("tla2-mode-{}", std::process::id()));
+    let run = |spec: &str, cfg: &str, mode: &str| {
+        let out = std::process::Command::new(common::tla2_binary())
+            .current_dir(&root)
+            .args(["compile", spec, "-config", cfg, "--mode", mode, "--emit-only"])
+            .arg(scratch.join(mode))
+            .output()
+            .expect("run tla2 compile");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, _) = run("tests/bench/TokenCounters.tla", "tests/bench/TokenCounters.cfg", "auto");
+    assert_eq!(code, Some(0));
+    assert!(out.contains("Code generation: typed mode"), "{out}");
+    let (code, out, _) = run("tests/specs/symmetry_view/Sym.tla", "tests/specs/symmetry_view/Sym.cfg", "auto");
+    assert_eq!(code, Some(0));
+    assert!(
+        out.contains("Code generation: dynamic mode (typed mode not possible:") && out.contains("Sym.tla:"),
+        "{out}"
+    );
+    let (code, _, err) = run("tests/specs/symmetry_view/Sym.tla", "tests/specs/symmetry_view/Sym.cfg", "typed");
+    assert_ne!(code, Some(0));
+    assert!(err.contains("typed mode"), "{err}");
+    let (code, out, _) = run("tests/bench/TokenCounters.tla", "tests/bench/TokenCounters.cfg", "dynamic");
+    assert_eq!(code, Some(0));
+    assert!(out.contains("Code generation: dynamic mode\n"), "{out}");
+    let _ = std::fs::remove_dir_all(&scratch);
 }

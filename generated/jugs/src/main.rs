@@ -2,5 +2,5 @@
 #[rustfmt::skip]
 mod spec;
 fn main() {
-    std::process::exit(tla2_runtime::checker::main(spec::Spec::new()))
+    std::process::exit(tla2_runtime::checker::main(spec::typed::Spec::new()))
 }
