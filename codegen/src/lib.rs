@@ -31,6 +31,7 @@ mod analysis;
 pub mod build;
 mod defs;
 mod env;
+mod explain;
 mod expr;
 mod liveness;
 mod model;
