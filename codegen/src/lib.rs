@@ -21,7 +21,7 @@
 //! Modules: `env` (generator state, what each TLA+ local is in Rust), `expr` (value-level
 //! expressions), `walk` (actions and Init with TLC's primed-variable semantics), `split` (Next
 //! into TLC's named actions), `defs` (definitions and recursive functions as Rust functions),
-//! `liveness` (PROPERTY and fairness), `model` (`spec.rs`: statics and the `Spec` model),
+//! `liveness` (PROPERTY and fairness), `explain` (trace specs: why each action refuses a log line), `model` (`spec.rs`: statics and the `Spec` model),
 //! `analysis` (constant-level definitions, free locals of LET definitions).
 //!
 //! Testing: `codegen/tests/compare.py` generates, builds and runs the checker of each model
