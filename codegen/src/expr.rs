@@ -578,7 +578,15 @@ impl<'p> Gen<'p> {
                         argv.push(quote! { Arg::Value(#id) });
                     }
                 }
-                Ok(quote! { { #stmts tri!(call_builtin(cx, BUILTINS[#bi], #m, #n, &[#(#argv),*]), #i) } })
+                // `Print`/`PrintT` outputs carry their location in the machine formats.
+                let site = match (m.as_str(), n.as_str()) {
+                    ("TLC", "Print" | "PrintT") => {
+                        let loc = crate::model::location(self.sources, p.span(e));
+                        quote! { cx.print_at(#loc); }
+                    }
+                    _ => TokenStream::new(),
+                };
+                Ok(quote! { { #stmts #site tri!(call_builtin(cx, BUILTINS[#bi], #m, #n, &[#(#argv),*]), #i) } })
             }
             Callee::Local(l) => match env.get(l).cloned() {
                 Some(Bind::Op(o, _)) => {

@@ -28,7 +28,8 @@
 //! Modules: `env` (generator state, what each TLA+ local is in Rust), `expr` (value-level
 //! expressions), `walk` (actions and Init with TLC's primed-variable semantics), `split` (Next
 //! into TLC's named actions), `defs` (definitions and recursive functions as Rust functions),
-//! `liveness` (PROPERTY and fairness), `model` (`spec.rs`: statics and the `Spec` model),
+//! `liveness` (PROPERTY and fairness), `explain` (trace specs: why each action refuses a log
+//! line), `model` (`spec.rs`: statics and the `Spec` model),
 //! `analysis` (constant-level definitions, free locals of LET definitions), `typed` (typed mode:
 //! type inference, typed expressions and actions, the typed model).
 //!
@@ -39,6 +40,7 @@ mod analysis;
 pub mod build;
 mod defs;
 mod env;
+mod explain;
 mod expr;
 mod liveness;
 mod model;

@@ -13,7 +13,7 @@ use crate::env::{Env, Gen, G};
 use crate::split::Leaf;
 
 /// A location literal: `loc(file, line, column, end_line, end_column)` or `None`.
-fn location(sources: &SourceMap, span: Span) -> TokenStream {
+pub(crate) fn location(sources: &SourceMap, span: Span) -> TokenStream {
     if span.is_none() || span.file.0 as usize >= sources.files.len() {
         return quote! { None };
     }
@@ -55,6 +55,9 @@ pub fn generate_spec(p: &Program, sources: &SourceMap, typed: bool) -> G<(TokenS
             format!("Successor state is not completely specified by action {name} of the next-state relation.");
         leaf_infos.push(quote! { (#name, #loc, #incomplete) });
     }
+
+    // Trace validation (trace specs only): the log and why each action refuses a line.
+    let (trace_items, trace_methods) = crate::explain::trace_diagnosis(&mut g, &leaves)?;
 
     // State and step predicates.
     let preds = |g: &mut Gen, list: &[Named], prefix: &str| -> G<(Vec<TokenStream>, Vec<proc_macro2::Ident>)> {
@@ -317,6 +320,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap, typed: bool) -> G<(TokenS
         }
 
         #(#leaf_fns)*
+        #trace_items
         #(#inv_fns)*
         #(#con_fns)*
         #(#act_fns)*
@@ -603,6 +607,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap, typed: bool) -> G<(TokenS
                     v => Err(model_error(EvalError::type_mismatch(format!("The POSTCONDITION is not a boolean: {}", v)))),
                 }
             }
+            #trace_methods
             fn has_alias(&self) -> bool { #has_alias }
             fn alias_values(&self, values: &[Value]) -> Option<Vec<(String, Value)>> {
                 let worker = RefCell::new(self.worker_data(0));

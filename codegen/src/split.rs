@@ -110,7 +110,7 @@ impl<'p> Gen<'p> {
         })
     }
 
-    fn split_env(&self, locals: &[LocalId]) -> Env {
+    pub(crate) fn split_env(&self, locals: &[LocalId]) -> Env {
         let mut env = Env::default();
         for l in locals {
             env.push(*l, Bind::Val(self.local(*l)));

@@ -121,19 +121,7 @@ impl InterpModel {
 
     /// The span as a report location, with the module that contains it.
     pub fn location(&self, span: Span) -> Option<SourceLocation> {
-        if span.is_none() || span.file.0 as usize >= self.sh.sources.files.len() {
-            return None;
-        }
-        let l = self.sh.sources.location(span);
-        let module = self.sh.sources.get(span.file).name.clone();
-        Some(SourceLocation {
-            file: l.file,
-            module,
-            line: l.line,
-            column: l.column,
-            end_line: l.end_line,
-            end_column: l.end_column,
-        })
+        span_location(&self.sh, span)
     }
 
     /// An evaluation error with the location of the innermost failing expression.
@@ -408,4 +396,21 @@ impl Model for InterpModel {
     fn state_values(&self, state: &Self::State) -> Vec<Value> {
         state.to_vec()
     }
+}
+
+/// The source location of `span` (`None` for a span outside the spec's files).
+pub(crate) fn span_location(sh: &Shared, span: Span) -> Option<SourceLocation> {
+    if span.is_none() || span.file.0 as usize >= sh.sources.files.len() {
+        return None;
+    }
+    let l = sh.sources.location(span);
+    let module = sh.sources.get(span.file).name.clone();
+    Some(SourceLocation {
+        file: l.file,
+        module,
+        line: l.line,
+        column: l.column,
+        end_line: l.end_line,
+        end_column: l.end_column,
+    })
 }

@@ -3,11 +3,11 @@
 
 use crate::model::InterpModel;
 use serde_json::json;
+use tla2_runtime::checker::trace_diag::ActionExplanation;
 use tla2_runtime::checker::{SpecInfo, SpecModel, TemporalOutcome};
 use tla2_runtime::liveness::LivenessOptions;
 use tla2_runtime::model::{ActionId, EngineSnapshot, ModelError, PropertyInfo};
-use tla2_runtime::report::json::{Note, RunInfo};
-use tla2_runtime::report::CheckResult;
+use tla2_runtime::report::json::Note;
 use tla2_runtime::value::Value;
 use tla2_runtime::worker::PrintSink;
 
@@ -38,13 +38,14 @@ impl SpecModel for InterpModel {
         symmetry_with_liveness(self).into_iter().collect()
     }
 
-    fn report_extras(&self, result: &CheckResult, info: &mut RunInfo, human: bool) {
-        // Trace validation (issue 7): how far the log was matched and why not further.
-        crate::trace_diag::report(self, result, info, human);
+    // Trace validation (issue 7): the runtime's `trace_diag` asks for the log and, per
+    // candidate action, the first false conjunct.
+    fn trace_log(&self) -> Option<Vec<Value>> {
+        crate::trace_diag::trace_log(self)
     }
 
-    fn warns_dead_actions(&self) -> bool {
-        !crate::trace_diag::is_trace_spec(self)
+    fn explain_action(&self, action: ActionId, state: &Self::State) -> Option<ActionExplanation> {
+        crate::trace_diag::explain_action(self, action as usize, state)
     }
 
     fn cfg_check_deadlock(&self) -> Option<bool> {

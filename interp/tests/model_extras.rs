@@ -100,5 +100,6 @@ fn tlcget_level_reads_the_snapshot_and_print_goes_to_the_sink() {
     assert_eq!(m.check_invariants(&mut w, &st(0)).unwrap(), None);
     m.set_snapshot(&mut w, &EngineSnapshot { level: 3, ..Default::default() });
     assert_eq!(m.check_invariants(&mut w, &st(0)).unwrap(), Some(0));
-    assert_eq!(*buf.lock().unwrap(), vec!["2".to_string(), "3".to_string()]);
+    let printed: Vec<String> = buf.lock().unwrap().iter().map(|p| p.value.clone()).collect();
+    assert_eq!(printed, vec!["2".to_string(), "3".to_string()]);
 }

@@ -3,16 +3,18 @@
 
 use std::sync::{Arc, Mutex};
 
-use crate::model::EngineSnapshot;
+use crate::model::{EngineSnapshot, SourceLocation};
 use crate::ops::BuiltinContext;
+use crate::report::json::PrintOutput;
 use crate::value::{EvalError, Value};
 
-/// Where `Print`/`PrintT` output goes: stdout as TLC does, or a buffer (tests, JSON reports).
+/// Where `Print`/`PrintT` output goes: stdout as TLC does (the text only), or a buffer with the
+/// location of each `Print` (tests, JSON reports).
 #[derive(Clone, Default)]
 pub enum PrintSink {
     #[default]
     Stdout,
-    Buffer(Arc<Mutex<Vec<String>>>),
+    Buffer(Arc<Mutex<Vec<PrintOutput>>>),
 }
 
 /// Mutable state of one engine thread.
@@ -26,6 +28,9 @@ pub struct WorkerData {
     pub config: Option<Value>,
     /// Set by `TLCSet("exit", TRUE)`: the engine stops the run after the current state.
     pub exit_requested: bool,
+    /// The location of the `Print`/`PrintT` call being evaluated, set by the engine once its
+    /// arguments are evaluated and taken by the next print.
+    pub print_site: Option<SourceLocation>,
 }
 
 impl Default for WorkerData {
@@ -44,6 +49,7 @@ impl WorkerData {
             sink,
             config: None,
             exit_requested: false,
+            print_site: None,
         }
     }
 
@@ -84,11 +90,16 @@ fn register_index(key: &Value) -> Option<usize> {
 
 impl BuiltinContext for WorkerData {
     fn print(&mut self, text: &str) {
+        let location = self.print_site.take();
         match &self.sink {
-            PrintSink::Stdout => println!("{text}"),
+            PrintSink::Stdout => {
+                // A closed pipe (`| head`) must not turn a print into a panic.
+                use std::io::Write;
+                let _ = writeln!(std::io::stdout().lock(), "{text}");
+            }
             PrintSink::Buffer(b) => {
                 if let Ok(mut b) = b.lock() {
-                    b.push(text.to_string());
+                    b.push(PrintOutput { value: text.to_string(), location });
                 }
             }
         }

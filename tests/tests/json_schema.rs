@@ -208,6 +208,33 @@ fn print_output_is_reported_as_events_and_never_mixed_into_stdout() {
     assert!(events.iter().any(|e| e["type"] == "print" && e["value"] == "<<\"start\", 2>>  TRUE"));
 }
 
+/// The location of the `Print` call: `Print(<<"start", N>>, TRUE)` on line 6 of ConstInv.tla.
+fn assert_print_location(location: &Json) {
+    assert_eq!(location["file"].as_str().map(|f| f.ends_with("ConstInv.tla")), Some(true), "{location}");
+    assert_eq!((&location["line"], &location["column"]), (&json!(6), &json!(18)), "{location}");
+    assert_eq!((&location["end_line"], &location["end_column"]), (&json!(6), &json!(44)), "{location}");
+}
+
+#[test]
+fn print_outputs_carry_the_location_of_the_print_in_both_engines() {
+    let output = validator("tla2-output.schema.json");
+    let lines = validator("tla2-jsonl.schema.json");
+    for extra in [&[][..], &["--compiled"][..]] {
+        let (_, doc) = check_json("ConstInv", extra);
+        assert_eq!(violations(&output, &doc), Vec::<String>::new());
+        assert_eq!(doc["diagnostics"]["print_outputs"].as_array().map(Vec::len), Some(1), "{extra:?}");
+        assert_print_location(&doc["diagnostics"]["print_outputs"][0]["location"]);
+        let (_, events) = check_json_lines("ConstInv", extra);
+        let prints: Vec<&Json> = events.iter().filter(|e| e["type"] == "print").collect();
+        assert_eq!(prints.len(), 1, "{extra:?}");
+        assert_eq!(violations(&lines, prints[0]), Vec::<String>::new());
+        assert_print_location(&prints[0]["location"]);
+    }
+    // Human output stays TLC's: the printed line alone.
+    let human = check("ConstInv", "human", &[]);
+    assert!(human.stdout.lines().any(|l| l == "<<\"start\", 2>>  TRUE"), "{}", human.stdout);
+}
+
 #[test]
 fn output_ai_is_the_json_output() {
     let ai = check("Deadlock", "ai", &[]);

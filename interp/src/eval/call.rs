@@ -298,6 +298,14 @@ impl<'a> Ev<'a> {
         f(&call_args, &mut ctx)
     }
 
+    /// `Print`/`PrintT` at `e`: its output carries the location of `e`.
+    pub(crate) fn call_print(&self, e: ExprId, b: BuiltinId, args: &[ExprId]) -> Result<Value, EvalError> {
+        let f = self.builtin_fn(b.0 as usize).ok_or_else(|| self.missing_builtin(b))?;
+        let vals: Vec<Arg> = args.iter().map(|a| self.eval(*a).map(Arg::Value)).collect::<Result<_, _>>()?;
+        self.worker.borrow_mut().print_site = crate::model::span_location(self.sh, self.prog().span(e));
+        f(&vals, &mut CtxRef(self.worker))
+    }
+
     fn call_builtin_values(&self, b: BuiltinId, vals: Vec<Value>) -> Result<Value, EvalError> {
         let f = self.builtin_fn(b.0 as usize).ok_or_else(|| self.missing_builtin(b))?;
         let args: Vec<Arg> = vals.into_iter().map(Arg::Value).collect();

@@ -14,7 +14,7 @@ mod native;
 use std::cell::{Cell, RefCell};
 use std::sync::{Arc, OnceLock};
 
-use tla2_frontend::ir::{DefId, Expr, ExprId, LocalId, Program, VarId};
+use tla2_frontend::ir::{Callee, DefId, Expr, ExprId, LocalId, Program, VarId};
 use tla2_frontend::SourceMap;
 use tla2_runtime::ops::{self, BuiltinFn};
 use tla2_runtime::value::{EvalError, EvalErrorKind, Value};
@@ -29,6 +29,8 @@ pub struct Shared {
     pub prog: Program,
     pub sources: SourceMap,
     builtins: Vec<Option<BuiltinFn>>,
+    /// Per builtin: `Print` or `PrintT`, whose outputs carry the location of the call.
+    pub(crate) prints: Vec<bool>,
     /// Values of literal strings and model values, by expression index.
     literals: Vec<Option<Value>>,
     /// Interned field names of record constructors, record sets and EXCEPT paths (in the order
@@ -54,6 +56,8 @@ pub struct Shared {
 impl Shared {
     pub fn new(prog: Program, sources: SourceMap) -> Shared {
         let builtins = prog.builtins.iter().map(|b| ops::lookup(&b.module, &b.name)).collect();
+        let prints =
+            prog.builtins.iter().map(|b| b.module == "TLC" && matches!(b.name.as_str(), "Print" | "PrintT")).collect();
         let mut literals = vec![None; prog.exprs.len()];
         let mut names = vec![None; prog.exprs.len()];
         let mut interned: std::collections::HashMap<String, Arc<str>> = std::collections::HashMap::new();
@@ -90,6 +94,7 @@ impl Shared {
             prog,
             sources,
             builtins,
+            prints,
             literals,
             names,
             cache,
@@ -306,6 +311,9 @@ impl<'a> Ev<'a> {
                 Slot::Target(x) => self.eval(x),
                 Slot::Lazy(_) => Err(EvalError::other("internal: a LET slot was read as a local")),
             },
+            Expr::Call { callee: Callee::Builtin(b), args } if self.sh.prints[b.0 as usize] => {
+                self.call_print(e, *b, args)
+            }
             Expr::Call { callee, args } => self.eval_call(*callee, args),
             Expr::OpValue(_) | Expr::Lambda { .. } => {
                 Err(EvalError::type_mismatch("An operator was used where a value was expected."))

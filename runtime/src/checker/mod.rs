@@ -11,6 +11,7 @@ mod notes;
 mod output;
 mod post;
 mod run;
+pub mod trace_diag;
 
 pub use output::{Deadline, MachineOutput};
 pub use run::{main, run, take_timeout};
@@ -54,14 +55,30 @@ pub trait SpecModel: Model + Sized {
         Vec::new()
     }
 
-    /// What the model adds to the report once the run is over (the trace-validation diagnosis):
-    /// printed when `human`, else added to `info` for the machine formats.
-    fn report_extras(&self, _result: &CheckResult, _info: &mut RunInfo, _human: bool) {}
+    /// What the model adds to the report once the run is over (the trace-validation diagnosis
+    /// of [`trace_diag`]): printed when `human`, else added to `info` for the machine formats.
+    fn report_extras(&self, result: &CheckResult, info: &mut RunInfo, human: bool) {
+        trace_diag::report(self, result, info, human);
+    }
+
+    /// The log of a trace-validation spec (the value of its zero-arity `TraceLog` definition, a
+    /// sequence); `None` for other specs.
+    fn trace_log(&self) -> Option<Vec<Value>> {
+        None
+    }
+
+    /// Why action `action` (an index into `actions()`) has no successor from `state`: how many
+    /// of its conjuncts hold before the first false one (through called definitions), and that
+    /// one with its location and the values of its operands. `None`: this model cannot say.
+    fn explain_action(&self, action: ActionId, state: &Self::State) -> Option<trace_diag::ActionExplanation> {
+        let _ = (action, state);
+        None
+    }
 
     /// False when actions that never fire say nothing about the model (trace validation), so
     /// the dead-action warning would only be noise.
     fn warns_dead_actions(&self) -> bool {
-        true
+        self.trace_log().is_none()
     }
 
     /// The cfg's `CHECK_DEADLOCK`, if given.

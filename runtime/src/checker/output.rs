@@ -20,7 +20,7 @@ pub struct MachineOutput {
     format: OutputFormat,
     lines: JsonLines<std::io::Stdout>,
     /// `Print` output not yet reported (the model writes here instead of stdout).
-    prints: Arc<Mutex<Vec<String>>>,
+    prints: Arc<Mutex<Vec<PrintOutput>>>,
 }
 
 impl MachineOutput {
@@ -62,7 +62,7 @@ impl MachineOutput {
 
     fn drain_prints(&self) -> Vec<PrintOutput> {
         let mut buf = self.prints.lock().unwrap_or_else(|e| e.into_inner());
-        buf.drain(..).map(|value| PrintOutput { value, location: None }).collect()
+        buf.drain(..).collect()
     }
 
     /// Forgets `Print` output that is not part of the run (evaluations made for the report).

@@ -110,6 +110,17 @@ impl<'a> Cx<'a> {
     pub fn stop(&self) {
         self.stopped.set(true);
     }
+    /// The location of the `Print`/`PrintT` about to be called (its arguments are evaluated),
+    /// for the report's print outputs.
+    pub fn print_at(&self, location: Option<SourceLocation>) {
+        self.worker.borrow_mut().print_site = location;
+    }
+    /// Starts a new walk from the current state: no primed variable assigned, not stopped
+    /// (the trace diagnosis walks one action many times with one context).
+    pub fn restart_walk(&self) {
+        self.next.borrow_mut().iter_mut().for_each(|v| *v = None);
+        self.stopped.set(false);
+    }
 
     pub fn unassigned(&self, i: usize) -> bool {
         self.next.borrow().get(i).is_some_and(|x| x.is_none())

@@ -3,6 +3,7 @@
 //! source locations. Semantics mirror the interpreter's (`interp/src/eval`, `action.rs`).
 
 mod cx;
+mod explain;
 mod lazy;
 
 pub use crate::symmetry::Symmetry;
@@ -11,6 +12,7 @@ pub use cx::{
     enumerate_domains, for_each_combo, fun_domain, key_parts, non_enumerable_in, unbounded, walk_forall, Cx, Locations,
     Op, MAX_CALL_DEPTH, R,
 };
+pub use explain::{explain_failed, explain_probe, walk_steps, Step};
 pub use lazy::{lazy_filter, lazy_fun};
 
 /// `tri!(expr, index)`: the value of a `Result`, or return its error tagged with the index of
