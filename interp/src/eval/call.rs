@@ -5,9 +5,9 @@ use std::sync::{Arc, OnceLock};
 
 use tla2_frontend::ir::{BuiltinId, Callee, DefId, DefKind, Expr, ExprId, LocalId, Param};
 use tla2_runtime::ops::{Arg, OpArg};
-use tla2_runtime::value::{EvalError, EvalErrorKind, Value};
+use tla2_runtime::value::{EvalError, Value};
 
-use super::{err, Ev};
+use super::Ev;
 use crate::worker::CtxRef;
 
 /// What a local name is bound to: a value, an operator (parameter `Op(_)`, LAMBDA), or the
@@ -251,10 +251,7 @@ impl<'a> Ev<'a> {
 
     fn missing_builtin(&self, b: BuiltinId) -> EvalError {
         let bi = self.prog().builtin(b);
-        err(
-            EvalErrorKind::Unsupported,
-            format!("The operator {} of module {} is not implemented by tla2.", bi.name, bi.module),
-        )
+        tla2_runtime::ops::unsupported(&bi.module, &bi.name)
     }
 
     fn call_builtin(&self, b: BuiltinId, args: &[ExprId]) -> Result<Value, EvalError> {

@@ -348,10 +348,7 @@ pub fn call_builtin(cx: &Cx<'_>, f: Option<BuiltinFn>, module: &str, name: &str,
 }
 
 pub fn builtin_missing(module: &str, name: &str) -> EvalError {
-    EvalError::new(
-        EvalErrorKind::Unsupported,
-        format!("The operator {name} of module {module} is not implemented by tla2."),
-    )
+    crate::ops::unsupported(module, name)
 }
 
 /// A formula's value as a boolean, or TLC's error tagged at the formula.
