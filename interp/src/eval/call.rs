@@ -249,7 +249,7 @@ impl<'a> Ev<'a> {
         r
     }
 
-    fn missing_builtin(&self, b: BuiltinId) -> EvalError {
+    pub(crate) fn missing_builtin(&self, b: BuiltinId) -> EvalError {
         let bi = self.prog().builtin(b);
         tla2_runtime::ops::unsupported(&bi.module, &bi.name)
     }
@@ -293,14 +293,6 @@ impl<'a> Ev<'a> {
             }
         }
         f(&call_args, &mut ctx)
-    }
-
-    /// `Print`/`PrintT` at `e`: its output carries the location of `e`.
-    pub(crate) fn call_print(&self, e: ExprId, b: BuiltinId, args: &[ExprId]) -> Result<Value, EvalError> {
-        let f = self.builtin_fn(b.0 as usize).ok_or_else(|| self.missing_builtin(b))?;
-        let vals: Vec<Arg> = args.iter().map(|a| self.eval(*a).map(Arg::Value)).collect::<Result<_, _>>()?;
-        self.worker.borrow_mut().print_site = crate::model::span_location(self.sh, self.prog().span(e));
-        f(&vals, &mut CtxRef(self.worker))
     }
 
     fn call_builtin_values(&self, b: BuiltinId, vals: Vec<Value>) -> Result<Value, EvalError> {
