@@ -535,6 +535,44 @@ impl<'p> Gen<'p> {
 
     /// Arguments of a call as bindings: operators, by-name variables, or evaluated values (all
     /// evaluated before any is bound, in order). Returns the statements and the bindings.
+    /// `AssertError(err, exp)`: TRUE iff evaluating `exp` fails with the message `err`, a string
+    /// literal (the interpreter's `eval/special.rs`).
+    fn assert_error(&mut self, e: ExprId, args: &[ExprId], env: &Env) -> G<TokenStream> {
+        let i = expr_index(e);
+        let [err, exp] = args else {
+            return Ok(fail(quote! { EvalError::other("AssertError takes two arguments.") }, i));
+        };
+        if !matches!(self.p.expr(*err), Expr::Str(_)) {
+            // TLC names the expression by its location.
+            let span = self.p.span(*err);
+            let at = match span.is_none() || span.file.0 as usize >= self.sources.files.len() {
+                true => String::new(),
+                false => {
+                    let l = self.sources.location(span);
+                    let module = &self.sources.get(span.file).name;
+                    format!(
+                        "line {}, col {} to line {}, col {} of module {module}",
+                        l.line, l.column, l.end_line, l.end_column
+                    )
+                }
+            };
+            let msg = format!(
+                "In computing AssertError, a non-string expression ({at}) was used as the err of an AssertError(err, exp)."
+            );
+            return Ok(fail(quote! { EvalError::other(#msg) }, i));
+        }
+        let (err, exp) = (self.ex(*err, env)?, self.ex(*exp, env)?);
+        Ok(quote! { {
+            match cx.catching(|| -> R<Value> { Ok(#exp) }) {
+                Ok(_) => Value::Bool(false),
+                Err(er) => {
+                    let s: Value = #err;
+                    Value::Bool(tri!(s.as_str(), #i) == er.message)
+                }
+            }
+        } })
+    }
+
     pub fn arg_binds(&mut self, d: DefId, args: &[ExprId], env: &Env) -> G<(TokenStream, Vec<Bind>)> {
         let def = self.p.def(d);
         let mut stmts = TokenStream::new();
@@ -564,6 +602,9 @@ impl<'p> Gen<'p> {
             Callee::Builtin(b) => {
                 let bi = b.0 as usize;
                 let (m, n) = (&p.builtin(b).module, &p.builtin(b).name);
+                if (m.as_str(), n.as_str()) == ("TLCExt", "AssertError") {
+                    return self.assert_error(e, args, env);
+                }
                 let mut stmts = TokenStream::new();
                 let mut argv = Vec::new();
                 for a in args {

@@ -247,6 +247,17 @@ impl<'a> Cx<'a> {
         r
     }
 
+    /// Runs `f`, whose error is caught by the caller (`AssertError`): the context is left as it
+    /// was before, whatever `f` did before failing.
+    pub fn catching<T>(&self, f: impl FnOnce() -> R<T>) -> R<T> {
+        let (at, reading, depth) = (self.at.borrow().len(), self.reading_next.get(), self.depth.get());
+        let r = f();
+        self.at.borrow_mut().truncate(at);
+        self.reading_next.set(reading);
+        self.depth.set(depth);
+        r
+    }
+
     /// A copy of the evaluation context for a lazy value evaluated later.
     pub fn detach(&self) -> Arc<Detached> {
         Arc::new(Detached {
