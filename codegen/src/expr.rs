@@ -540,7 +540,8 @@ impl<'p> Gen<'p> {
     fn assert_error(&mut self, e: ExprId, args: &[ExprId], env: &Env) -> G<TokenStream> {
         let i = expr_index(e);
         let [err, exp] = args else {
-            return Ok(fail(quote! { EvalError::other("AssertError takes two arguments.") }, i));
+            let f = fail(quote! { EvalError::other("AssertError takes two arguments.") }, i);
+            return Ok(quote! { { let v: Value = #f; v } });
         };
         if !matches!(self.p.expr(*err), Expr::Str(_)) {
             // TLC names the expression by its location.
@@ -559,7 +560,8 @@ impl<'p> Gen<'p> {
             let msg = format!(
                 "In computing AssertError, a non-string expression ({at}) was used as the err of an AssertError(err, exp)."
             );
-            return Ok(fail(quote! { EvalError::other(#msg) }, i));
+            let f = fail(quote! { EvalError::other(#msg) }, i);
+            return Ok(quote! { { let v: Value = #f; v } });
         }
         let (err, exp) = (self.ex(*err, env)?, self.ex(*exp, env)?);
         Ok(quote! { {
