@@ -1,6 +1,7 @@
 //! Module `"TLCExt"`: the operators of TLCExt that need no access to the engine's state graph.
-//! `Trace`, `CounterExample`, `PickSuccessor`, `TLCEvalDefinition` need the engine, and
-//! `AssertError` needs its argument unevaluated: the engine implements those itself.
+//! `AssertError` needs its argument unevaluated: the engines implement it themselves.
+//! `Trace`, `CounterExample`, `PickSuccessor` and `TLCEvalDefinition` are not implemented
+//! ([`super::unsupported`] says why).
 
 use std::sync::Arc;
 
