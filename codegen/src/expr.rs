@@ -368,6 +368,21 @@ impl<'p> Gen<'p> {
         (out, env)
     }
 
+    /// The body of a lazy set or function, evaluated later by a `move` closure that owns only
+    /// value locals: a body that needs an operator parameter is an error when it is evaluated
+    /// (the finite case, evaluated at once, has no such limit).
+    fn lazy_body(&mut self, body: ExprId, env: &Env, i: u32, what: &str) -> G<TokenStream> {
+        match self.ex(body, env) {
+            Ok(t) => Ok(t),
+            Err(crate::CodegenError::Unsupported { what: why, .. }) => {
+                let msg = format!("tla2's compiled checkers do not evaluate {what} whose body uses {why}.");
+                let f = fail(quote! { EvalError::new(EvalErrorKind::Unsupported, #msg) }, i);
+                Ok(quote! { { let v: Value = #f; v } })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Statements that clone the value locals for a `move` closure, and the re-bindings inside.
     fn captures(&self, env: &Env) -> (Env, TokenStream, TokenStream) {
         let (owned, caps) = env.owned();
@@ -387,7 +402,7 @@ impl<'p> Gen<'p> {
         let b = self.bo(pred, &inner)?;
         let (owned, before, inside) = self.captures(env);
         let (lbinds, linner) = self.bind_vars(&binding.vars, quote! { v }, &owned, Some(i));
-        let lazy_pred = self.ex(pred, &linner)?;
+        let lazy_pred = self.lazy_body(pred, &linner, i, "a set filter over an infinite set")?;
         let not_set =
             fail(quote! { EvalError::type_mismatch(format!("Attempted to filter the non-set value\n{}", dom)) }, i);
         Ok(quote! { {
@@ -419,7 +434,7 @@ impl<'p> Gen<'p> {
         let b = self.ex(body, &inner)?;
         let (owned, before, inside) = self.captures(env);
         let (lbinds, linner) = self.bind_key(bounds, quote! { key }, &owned, i);
-        let lb = self.ex(body, &linner)?;
+        let lb = self.lazy_body(body, &linner, i, "a function over an infinite domain")?;
         Ok(quote! { {
             let dom = tri!(fun_domain(#doms.to_vec()), #i);
             if !tri!(dom.is_finite_set(), #i) {
