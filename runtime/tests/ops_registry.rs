@@ -12,7 +12,6 @@ const ENGINE_BUILTINS: &[(&str, &str)] = &[("TLCExt", "AssertError")];
 /// `ops::unsupported`, which names it and says why.
 const NOT_IMPLEMENTED: &[(&str, &str)] = &[
     ("TLCExt", "Trace"),
-    ("TLCExt", "CounterExample"),
     ("TLCExt", "PickSuccessor"),
     ("TLCExt", "TLCEvalDefinition"),
     ("SVG", "NodesOfDirectedMultiGraph"),

@@ -129,9 +129,6 @@ pub fn unsupported(module: &str, name: &str) -> EvalError {
         ("TLCExt", "Trace") => {
             ": it is the behaviour that leads to the current state, which tla2's engines do not give to expressions"
         }
-        ("TLCExt", "CounterExample") => {
-            ": it is the counterexample of a violated property, which tla2 does not give to expressions"
-        }
         ("TLCExt", "PickSuccessor") => ": it asks on the console which successor states to keep",
         ("TLCExt", "TLCEvalDefinition") => ": it looks a definition up by its name when the model runs",
         ("SVG", "NodesOfDirectedMultiGraph") => ": it lays graphs out with a Java library (JGraphT)",
