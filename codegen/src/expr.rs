@@ -368,6 +368,21 @@ impl<'p> Gen<'p> {
         (out, env)
     }
 
+    /// The body of a lazy set or function, evaluated later by a `move` closure that owns only
+    /// value locals: a body that needs an operator parameter is an error when it is evaluated
+    /// (the finite case, evaluated at once, has no such limit).
+    fn lazy_body(&mut self, body: ExprId, env: &Env, i: u32, what: &str) -> G<TokenStream> {
+        match self.ex(body, env) {
+            Ok(t) => Ok(t),
+            Err(crate::CodegenError::Unsupported { what: why, .. }) => {
+                let msg = format!("tla2's compiled checkers do not evaluate {what} whose body uses {why}.");
+                let f = fail(quote! { EvalError::new(EvalErrorKind::Unsupported, #msg) }, i);
+                Ok(quote! { { let v: Value = #f; v } })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Statements that clone the value locals for a `move` closure, and the re-bindings inside.
     fn captures(&self, env: &Env) -> (Env, TokenStream, TokenStream) {
         let (owned, caps) = env.owned();
@@ -387,7 +402,7 @@ impl<'p> Gen<'p> {
         let b = self.bo(pred, &inner)?;
         let (owned, before, inside) = self.captures(env);
         let (lbinds, linner) = self.bind_vars(&binding.vars, quote! { v }, &owned, Some(i));
-        let lazy_pred = self.ex(pred, &linner)?;
+        let lazy_pred = self.lazy_body(pred, &linner, i, "a set filter over an infinite set")?;
         let not_set =
             fail(quote! { EvalError::type_mismatch(format!("Attempted to filter the non-set value\n{}", dom)) }, i);
         Ok(quote! { {
@@ -419,7 +434,7 @@ impl<'p> Gen<'p> {
         let b = self.ex(body, &inner)?;
         let (owned, before, inside) = self.captures(env);
         let (lbinds, linner) = self.bind_key(bounds, quote! { key }, &owned, i);
-        let lb = self.ex(body, &linner)?;
+        let lb = self.lazy_body(body, &linner, i, "a function over an infinite domain")?;
         Ok(quote! { {
             let dom = tri!(fun_domain(#doms.to_vec()), #i);
             if !tri!(dom.is_finite_set(), #i) {
@@ -535,6 +550,46 @@ impl<'p> Gen<'p> {
 
     /// Arguments of a call as bindings: operators, by-name variables, or evaluated values (all
     /// evaluated before any is bound, in order). Returns the statements and the bindings.
+    /// `AssertError(err, exp)`: TRUE iff evaluating `exp` fails with the message `err`, a string
+    /// literal (the interpreter's `eval/special.rs`).
+    fn assert_error(&mut self, e: ExprId, args: &[ExprId], env: &Env) -> G<TokenStream> {
+        let i = expr_index(e);
+        let [err, exp] = args else {
+            let f = fail(quote! { EvalError::other("AssertError takes two arguments.") }, i);
+            return Ok(quote! { { let v: Value = #f; v } });
+        };
+        if !matches!(self.p.expr(*err), Expr::Str(_)) {
+            // TLC names the expression by its location.
+            let span = self.p.span(*err);
+            let at = match span.is_none() || span.file.0 as usize >= self.sources.files.len() {
+                true => String::new(),
+                false => {
+                    let l = self.sources.location(span);
+                    let module = &self.sources.get(span.file).name;
+                    format!(
+                        "line {}, col {} to line {}, col {} of module {module}",
+                        l.line, l.column, l.end_line, l.end_column
+                    )
+                }
+            };
+            let msg = format!(
+                "In computing AssertError, a non-string expression ({at}) was used as the err of an AssertError(err, exp)."
+            );
+            let f = fail(quote! { EvalError::other(#msg) }, i);
+            return Ok(quote! { { let v: Value = #f; v } });
+        }
+        let (err, exp) = (self.ex(*err, env)?, self.ex(*exp, env)?);
+        Ok(quote! { {
+            match cx.catching(|| -> R<Value> { Ok(#exp) }) {
+                Ok(_) => Value::Bool(false),
+                Err(er) => {
+                    let s: Value = #err;
+                    Value::Bool(tri!(s.as_str(), #i) == er.message)
+                }
+            }
+        } })
+    }
+
     pub fn arg_binds(&mut self, d: DefId, args: &[ExprId], env: &Env) -> G<(TokenStream, Vec<Bind>)> {
         let def = self.p.def(d);
         let mut stmts = TokenStream::new();
@@ -564,6 +619,9 @@ impl<'p> Gen<'p> {
             Callee::Builtin(b) => {
                 let bi = b.0 as usize;
                 let (m, n) = (&p.builtin(b).module, &p.builtin(b).name);
+                if (m.as_str(), n.as_str()) == ("TLCExt", "AssertError") {
+                    return self.assert_error(e, args, env);
+                }
                 let mut stmts = TokenStream::new();
                 let mut argv = Vec::new();
                 for a in args {

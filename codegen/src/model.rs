@@ -590,8 +590,11 @@ pub fn generate_spec(p: &Program, sources: &SourceMap, typed: bool) -> G<(TokenS
             fn check_assumptions(&self) -> Result<Option<usize>, ModelError> {
                 let fs: Vec<fn(&Cx<'_>) -> R<Value>> = vec![#(#assume_ids),*];
                 let names: &[&str] = &[#(#assume_names),*];
+                // One worker for all: TLCSet registers set by an ASSUME are seen by the next.
+                let worker = RefCell::new(self.worker_data(0));
+                let cx = Cx::new(&[], &worker, VARS);
                 for (i, f) in fs.into_iter().enumerate() {
-                    match self.eval_constant(&EngineSnapshot::default(), f)? {
+                    match f(&cx).map_err(model_error)? {
                         Value::Bool(true) => {}
                         Value::Bool(false) => return Ok(Some(i)),
                         v => return Err(model_error(EvalError::type_mismatch(format!("The assumption {} is not a boolean: {}", names[i], v)))),

@@ -194,8 +194,10 @@ impl InterpModel {
 
     /// The index of the first false assumption (TLC exits with 10), or an evaluation error.
     pub fn check_assumptions(&self) -> Result<Option<usize>, ModelError> {
+        // One worker for all: TLCSet registers set by an ASSUME are seen by the next (as in TLC).
+        let worker = RefCell::new(self.worker_data(0));
         for (i, a) in self.sh.prog.model.assumptions.iter().enumerate() {
-            match self.eval_constant(a.expr, &EngineSnapshot::default())? {
+            match Ev::new(&self.sh, &[], &worker).eval(a.expr).map_err(|e| self.model_error(e))? {
                 Value::Bool(true) => {}
                 Value::Bool(false) => return Ok(Some(i)),
                 v => {

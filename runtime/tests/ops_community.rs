@@ -377,3 +377,12 @@ fn io_serialize_round_trips_every_kind_of_value() {
     assert_eq!(call("IOUtils", "IODeserialize", &[p, Value::bool(false)]), Ok(v));
     std::fs::remove_file(path).unwrap();
 }
+
+#[test]
+fn counter_example_outside_a_failed_postcondition_is_tlcs_empty_one() {
+    // TLC prints [state |-> {}, action |-> {}] for CounterExample in an invariant or in the
+    // POSTCONDITION of a run without violation, and ToTrace of it is <<>>.
+    let ce = call("TLCExt", "CounterExample", &[]).unwrap();
+    assert_eq!(ce, Value::record([("action", Value::empty_set()), ("state", Value::empty_set())]));
+    assert_eq!(call("TLCExt", "ToTrace", &[ce]), Ok(Value::Tuple(std::sync::Arc::from(Vec::new()))));
+}

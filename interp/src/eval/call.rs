@@ -5,9 +5,9 @@ use std::sync::{Arc, OnceLock};
 
 use tla2_frontend::ir::{BuiltinId, Callee, DefId, DefKind, Expr, ExprId, LocalId, Param};
 use tla2_runtime::ops::{Arg, OpArg};
-use tla2_runtime::value::{EvalError, EvalErrorKind, Value};
+use tla2_runtime::value::{EvalError, Value};
 
-use super::{err, Ev};
+use super::Ev;
 use crate::worker::CtxRef;
 
 /// What a local name is bound to: a value, an operator (parameter `Op(_)`, LAMBDA), or the
@@ -249,12 +249,9 @@ impl<'a> Ev<'a> {
         r
     }
 
-    fn missing_builtin(&self, b: BuiltinId) -> EvalError {
+    pub(crate) fn missing_builtin(&self, b: BuiltinId) -> EvalError {
         let bi = self.prog().builtin(b);
-        err(
-            EvalErrorKind::Unsupported,
-            format!("The operator {} of module {} is not implemented by tla2.", bi.name, bi.module),
-        )
+        tla2_runtime::ops::unsupported(&bi.module, &bi.name)
     }
 
     fn call_builtin(&self, b: BuiltinId, args: &[ExprId]) -> Result<Value, EvalError> {
@@ -296,14 +293,6 @@ impl<'a> Ev<'a> {
             }
         }
         f(&call_args, &mut ctx)
-    }
-
-    /// `Print`/`PrintT` at `e`: its output carries the location of `e`.
-    pub(crate) fn call_print(&self, e: ExprId, b: BuiltinId, args: &[ExprId]) -> Result<Value, EvalError> {
-        let f = self.builtin_fn(b.0 as usize).ok_or_else(|| self.missing_builtin(b))?;
-        let vals: Vec<Arg> = args.iter().map(|a| self.eval(*a).map(Arg::Value)).collect::<Result<_, _>>()?;
-        self.worker.borrow_mut().print_site = crate::model::span_location(self.sh, self.prog().span(e));
-        f(&vals, &mut CtxRef(self.worker))
     }
 
     fn call_builtin_values(&self, b: BuiltinId, vals: Vec<Value>) -> Result<Value, EvalError> {

@@ -10,6 +10,7 @@ mod bind;
 mod call;
 mod lazy;
 mod native;
+mod special;
 
 use std::cell::{Cell, RefCell};
 use std::sync::{Arc, OnceLock};
@@ -29,8 +30,8 @@ pub struct Shared {
     pub prog: Program,
     pub sources: SourceMap,
     builtins: Vec<Option<BuiltinFn>>,
-    /// Per builtin: `Print` or `PrintT`, whose outputs carry the location of the call.
-    pub(crate) prints: Vec<bool>,
+    /// Per builtin: whether the evaluator implements it itself (see [`special`]).
+    pub(crate) special: Vec<special::Special>,
     /// Values of literal strings and model values, by expression index.
     literals: Vec<Option<Value>>,
     /// Interned field names of record constructors, record sets and EXCEPT paths (in the order
@@ -56,8 +57,7 @@ pub struct Shared {
 impl Shared {
     pub fn new(prog: Program, sources: SourceMap) -> Shared {
         let builtins = prog.builtins.iter().map(|b| ops::lookup(&b.module, &b.name)).collect();
-        let prints =
-            prog.builtins.iter().map(|b| b.module == "TLC" && matches!(b.name.as_str(), "Print" | "PrintT")).collect();
+        let special_builtins = prog.builtins.iter().map(|b| special::Special::of(&b.module, &b.name)).collect();
         let mut literals = vec![None; prog.exprs.len()];
         let mut names = vec![None; prog.exprs.len()];
         let mut interned: std::collections::HashMap<String, Arc<str>> = std::collections::HashMap::new();
@@ -94,7 +94,7 @@ impl Shared {
             prog,
             sources,
             builtins,
-            prints,
+            special: special_builtins,
             literals,
             names,
             cache,
@@ -311,8 +311,8 @@ impl<'a> Ev<'a> {
                 Slot::Target(x) => self.eval(x),
                 Slot::Lazy(_) => Err(EvalError::other("internal: a LET slot was read as a local")),
             },
-            Expr::Call { callee: Callee::Builtin(b), args } if self.sh.prints[b.0 as usize] => {
-                self.call_print(e, *b, args)
+            Expr::Call { callee: Callee::Builtin(b), args } if self.sh.special[b.0 as usize].is_some() => {
+                self.call_special(e, *b, args)
             }
             Expr::Call { callee, args } => self.eval_call(*callee, args),
             Expr::OpValue(_) | Expr::Lambda { .. } => {

@@ -247,6 +247,17 @@ impl<'a> Cx<'a> {
         r
     }
 
+    /// Runs `f`, whose error is caught by the caller (`AssertError`): the context is left as it
+    /// was before, whatever `f` did before failing.
+    pub fn catching<T>(&self, f: impl FnOnce() -> R<T>) -> R<T> {
+        let (at, reading, depth) = (self.at.borrow().len(), self.reading_next.get(), self.depth.get());
+        let r = f();
+        self.at.borrow_mut().truncate(at);
+        self.reading_next.set(reading);
+        self.depth.set(depth);
+        r
+    }
+
     /// A copy of the evaluation context for a lazy value evaluated later.
     pub fn detach(&self) -> Arc<Detached> {
         Arc::new(Detached {
@@ -348,10 +359,7 @@ pub fn call_builtin(cx: &Cx<'_>, f: Option<BuiltinFn>, module: &str, name: &str,
 }
 
 pub fn builtin_missing(module: &str, name: &str) -> EvalError {
-    EvalError::new(
-        EvalErrorKind::Unsupported,
-        format!("The operator {name} of module {module} is not implemented by tla2."),
-    )
+    crate::ops::unsupported(module, name)
 }
 
 /// A formula's value as a boolean, or TLC's error tagged at the formula.

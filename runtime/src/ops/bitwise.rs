@@ -28,8 +28,9 @@ fn not(a: &Value) -> Result<Value, EvalError> {
     if x < 0 {
         return Err(super::arg_error("first", "Not", "a natural number", a));
     }
+    // CommunityModules' NotR(x, 0, x): the bits of x up to its highest one, flipped; 0 for 0.
     if x == 0 {
-        return Ok(Value::Int(1));
+        return Ok(Value::Int(0));
     }
     let bits = 64 - x.leading_zeros();
     let mask = if bits >= 63 { i64::MAX } else { (1i64 << bits) - 1 };

@@ -100,8 +100,8 @@ fn serialize_text(payload: &Value, dest: &Value, options: &Value) -> Result<Valu
     }
     let result = file.open(dest.as_str()?).and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
     Ok(match result {
-        Ok(()) => exec_result(0, "Finish writting to the file with success!", ""),
-        Err(e) => exec_result(1, "", &format!("Serialize error writting to the file: {e}")),
+        Ok(()) => exec_result(0, "Finish writing to the file with success!", ""),
+        Err(e) => exec_result(1, "", &format!("Serialize error writing to the file: {e}")),
     })
 }
 

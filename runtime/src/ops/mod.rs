@@ -122,6 +122,24 @@ pub fn lookup(module: &str, name: &str) -> Option<BuiltinFn> {
     registry().get(&(module, name)).copied()
 }
 
+/// The error both engines raise when a library operator without implementation is evaluated:
+/// it names the operator and, for those tla2 knowingly leaves out, says why.
+pub fn unsupported(module: &str, name: &str) -> EvalError {
+    let why = match (module, name) {
+        ("TLCExt", "Trace") => {
+            ": it is the behaviour that leads to the current state, which tla2's engines do not give to expressions"
+        }
+        ("TLCExt", "PickSuccessor") => ": it asks on the console which successor states to keep",
+        ("TLCExt", "TLCEvalDefinition") => ": it looks a definition up by its name when the model runs",
+        ("SVG", "NodesOfDirectedMultiGraph") => ": it lays graphs out with a Java library (JGraphT)",
+        _ => "",
+    };
+    EvalError::new(
+        crate::value::EvalErrorKind::Unsupported,
+        format!("The operator {name} of module {module} is not implemented by tla2{why}."),
+    )
+}
+
 /// Every (module, operator) pair with a native implementation, sorted (for cross-checks).
 pub fn all_builtins() -> Vec<(&'static str, &'static str)> {
     let mut all: Vec<_> = registry().keys().copied().collect();

@@ -1,6 +1,7 @@
 //! Module `"TLCExt"`: the operators of TLCExt that need no access to the engine's state graph.
-//! `Trace`, `CounterExample`, `PickSuccessor`, `TLCEvalDefinition` need the engine, and
-//! `AssertError` needs its argument unevaluated: the engine implements those itself.
+//! `AssertError` needs its argument unevaluated: the engines implement it themselves.
+//! `Trace`, `PickSuccessor` and `TLCEvalDefinition` are not implemented ([`super::unsupported`]
+//! says why).
 
 use std::sync::Arc;
 
@@ -17,7 +18,15 @@ pub(crate) const OPS: ModuleOps = &[
     super::builtin!("TLCCache", |e, _closure| Ok(e.clone())),
     super::builtin!("TLCFP", |v| Ok(Value::Int(v.fingerprint() as u32 as i32 as i64))),
     super::builtin!("ToTrace", |ce| to_trace(ce)),
+    super::builtin!("CounterExample", || Ok(no_counter_example())),
 ];
+
+/// `CounterExample` outside a POSTCONDITION checked after a violation: TLC's empty
+/// counterexample (TLC binds a real one only there, and tla2 checks the POSTCONDITION only
+/// after a run without violation).
+fn no_counter_example() -> Value {
+    Value::record([("action", Value::empty_set()), ("state", Value::empty_set())])
+}
 
 /// `AssertEq(a, b)`: `a = b`, printing both values when they differ, as TLC does.
 fn assert_eq(args: &[Arg<'_>], ctx: &mut dyn BuiltinContext) -> Result<Value, EvalError> {
