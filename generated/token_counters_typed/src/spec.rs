@@ -1652,8 +1652,10 @@ impl SpecModel for Spec {
     fn check_assumptions(&self) -> Result<Option<usize>, ModelError> {
         let fs: Vec<fn(&Cx<'_>) -> R<Value>> = vec![];
         let names: &[&str] = &[];
+        let worker = RefCell::new(self.worker_data(0));
+        let cx = Cx::new(&[], &worker, VARS);
         for (i, f) in fs.into_iter().enumerate() {
-            match self.eval_constant(&EngineSnapshot::default(), f)? {
+            match f(&cx).map_err(model_error)? {
                 Value::Bool(true) => {}
                 Value::Bool(false) => return Ok(Some(i)),
                 v => {
