@@ -498,6 +498,7 @@ pub fn generate_spec(p: &Program, sources: &SourceMap, typed: bool) -> G<(TokenS
             fn eval_state_atom(&self, w: &mut Worker, atom: u32, s: &Self::State) -> Result<bool, ModelError> { #eval_state }
             fn eval_action_atom(&self, w: &mut Worker, atom: u32, s: &Self::State, t: &Self::State) -> Result<bool, ModelError> { #eval_step }
             fn eval_enabled(&self, w: &mut Worker, atom: u32, s: &Self::State) -> Result<bool, ModelError> { #eval_enabled }
+            fn fingerprint_merges_states(&self) -> bool { #has_view || #has_symmetry }
         }
 
         impl Spec {

@@ -483,6 +483,11 @@ impl Model for LiveModel<'_> {
 }
 
 impl LivenessModel for LiveModel<'_> {
+    fn fingerprint_merges_states(&self) -> bool {
+        let m = &self.sh().prog.model;
+        m.view.is_some() || m.symmetry.is_some()
+    }
+
     fn eval_state_atom(&self, w: &mut LiveWorker, atom: AtomId, s: &Self::State) -> Result<bool, ModelError> {
         let a = &self.atoms.state[atom as usize];
         let ev = Ev::new(self.sh(), s, &w.data);

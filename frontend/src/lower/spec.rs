@@ -44,6 +44,40 @@ impl<'a> Lowerer<'a> {
         }
         self.drain_pending();
         self.check_behavior_present(cfg);
+        self.add_implied_invariants();
+    }
+
+    /// TLC checks the `[]P` conjuncts of a PROPERTY whose `P` is a state predicate during the
+    /// search, as invariants named after the property ("Invariant Prop is violated"), after the
+    /// cfg's INVARIANTs; the liveness checker sees the whole property as well.
+    fn add_implied_invariants(&mut self) {
+        let mut memo = HashMap::new();
+        let mut implied = Vec::new();
+        for p in &self.prog.model.properties {
+            let mut conjuncts = Vec::new();
+            self.always_state_conjuncts(p.expr, &mut memo, &mut conjuncts, 0);
+            implied.extend(conjuncts.into_iter().map(|expr| Named { name: p.name.clone(), expr, def: p.def }));
+        }
+        self.prog.model.invariants.extend(implied);
+    }
+
+    /// The `P` of each conjunct `[]P` of `e` (through conjunctions and definitions without
+    /// parameters) where `P` is constant or state level.
+    fn always_state_conjuncts(&self, e: ExprId, memo: &mut HashMap<DefId, u8>, out: &mut Vec<ExprId>, depth: u32) {
+        if depth > 64 {
+            return;
+        }
+        match self.prog.expr(e) {
+            Expr::And(xs) => xs.iter().for_each(|x| self.always_state_conjuncts(*x, memo, out, depth + 1)),
+            Expr::Call { callee: Callee::Def(d), args } if args.is_empty() => {
+                let def = &self.prog.defs[*d];
+                if matches!(def.kind, DefKind::Operator) {
+                    self.always_state_conjuncts(def.body, memo, out, depth + 1);
+                }
+            }
+            Expr::Always(inner) if self.level(*inner, memo) <= STATE => out.push(*inner),
+            _ => {}
+        }
     }
 
     /// TLC's rule: an initial predicate is needed as soon as there are variables or anything to

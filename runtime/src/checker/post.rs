@@ -69,6 +69,7 @@ pub(super) fn check_temporal_properties<M: SpecModel>(model: &M, result: &mut Ch
         return;
     }
     let outcome = model.check_temporal_properties(&LivenessOptions::default());
+    result.stats.liveness_graph = Some(outcome.result.stats);
     if let Some((status, trace)) = temporal_verdict(model, outcome) {
         result.status = status;
         if !trace.is_empty() {

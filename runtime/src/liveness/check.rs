@@ -101,14 +101,31 @@ fn decide<M: LivenessModel>(
     fairness: &Fairness,
 ) -> Result<LivenessVerdict<M::State>, LivenessError> {
     if let Some(v) = safety_violation(g, parts) {
+        let states = graph::path_states(model, g, &v.states, &v.steps)?;
+        let v = LivenessViolation {
+            property: v.property,
+            kind: v.kind,
+            states,
+            actions: v.actions,
+            cycle_start: None,
+            cycle_action: None,
+            stuttering: false,
+        };
         return Ok(LivenessVerdict::Violated(Box::new(v)));
     }
     for (i, ps) in parts.iter().enumerate() {
         for part in ps {
             let Part::Live(clauses) = part else { continue };
             for c in clauses {
-                if let Some(l) = search_clause(g, c, &fairness.constraints) {
-                    let v = to_violation(model, g, &properties[i], i, fairness, &l)?;
+                if let Some((short, full)) = search_clause(g, c, &fairness.constraints) {
+                    // Under a VIEW the states kept for the graph's classes may not close the
+                    // shortened cycle when re-checked; the cycle as found then stands.
+                    let v = match to_violation(model, g, &properties[i], i, fairness, &short) {
+                        Err(LivenessError::Internal(_)) if short != full => {
+                            to_violation(model, g, &properties[i], i, fairness, &full)?
+                        }
+                        v => v?,
+                    };
                     return Ok(LivenessVerdict::Violated(Box::new(v)));
                 }
             }
@@ -206,7 +223,7 @@ fn path_to(parent: &[(u32, usize)], v: u32) -> (Vec<u32>, Vec<usize>) {
 }
 
 /// The first safety conjunct violated, with the shortest trace to it.
-fn safety_violation<S: Clone>(g: &Graph<S>, parts: &[Vec<Part>]) -> Option<LivenessViolation<S>> {
+fn safety_violation<S>(g: &Graph<S>, parts: &[Vec<Part>]) -> Option<SafetyPath> {
     let everything = edge_mask(g, &[]);
     let (parent, order) = bfs_from_init(g, &everything, &|_| true);
     let mut best: Option<(usize, usize, ViolationKind, u32, Option<usize>)> = None;
@@ -239,15 +256,17 @@ fn safety_violation<S: Clone>(g: &Graph<S>, parts: &[Vec<Part>]) -> Option<Liven
         nodes.push(g.target(e));
         steps.push(e);
     }
-    Some(LivenessViolation {
-        property,
-        kind,
-        states: nodes.iter().map(|v| g.states[*v as usize].clone()).collect(),
-        actions: std::iter::once(None).chain(steps.iter().map(|e| g.action(*e))).collect(),
-        cycle_start: None,
-        cycle_action: None,
-        stuttering: false,
-    })
+    let actions = std::iter::once(None).chain(steps.iter().map(|e| g.action(*e))).collect();
+    Some(SafetyPath { property, kind, states: nodes, steps, actions })
+}
+
+/// A violated safety conjunct and the shortest path to it, as graph nodes and edges.
+struct SafetyPath {
+    property: usize,
+    kind: ViolationKind,
+    states: Vec<u32>,
+    steps: Vec<usize>,
+    actions: Vec<Option<crate::model::ActionId>>,
 }
 
 /// The first model transition (in BFS order) that violates the step predicate `f`.
@@ -295,8 +314,8 @@ fn fair_components<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint],
     scc::accepting(g, e_s, &acc)
 }
 
-/// A fair lasso satisfying the clause, if there is one.
-fn search_clause<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint]) -> Option<Lasso> {
+/// A fair lasso satisfying the clause, if there is one: with its cycle shortened, and as found.
+fn search_clause<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint]) -> Option<(Lasso, Lasso)> {
     let (ev_g, ev_h) = c.eventually.clone().unwrap_or((Formula::Bool(true), Formula::Bool(true)));
     let always: Vec<&Formula> = c.always.iter().collect();
     let e_a = edge_mask(g, &always);
@@ -360,15 +379,80 @@ fn search_clause<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint]) -
     let k = comp_of[entry as usize];
     let inside = |v: u32| comp_of[v as usize] == k;
     let cyc = lasso::cycle(g, &e_s, entry, &accepted[k as usize].witnesses, &inside)?;
-    let cycle_start = nodes.len() - 1;
-    let last = cyc.len() - 1;
-    for (i, (e, v)) in cyc.into_iter().enumerate() {
-        steps.push(e);
-        if i < last {
-            nodes.push(v);
+    let short = shorten_cycle(g, entry, cyc.clone(), &|walk| cycle_is_fair(g, c, fairness, walk));
+    let close = |cyc: Vec<(usize, u32)>| {
+        let (mut nodes, mut steps) = (nodes.clone(), steps.clone());
+        let cycle_start = nodes.len() - 1;
+        let last = cyc.len() - 1;
+        for (i, (e, v)) in cyc.into_iter().enumerate() {
+            steps.push(e);
+            if i < last {
+                nodes.push(v);
+            }
         }
+        Lasso { nodes, steps, cycle_start }
+    };
+    Some((close(short), close(cyc)))
+}
+
+/// Whether a cycle, as its steps `(source, edge)`, meets the clause's `[]<>` conditions and
+/// the fairness constraints (the acceptance of [`fair_components`], on one cycle).
+fn cycle_is_fair<S>(g: &Graph<S>, c: &Clause, fairness: &[FairnessConstraint], walk: &[(u32, usize)]) -> bool {
+    let some = |f: &Formula| walk.iter().any(|(v, e)| holds(g, f, *v, *e));
+    let step = |a| walk.iter().any(|(v, e)| g.atom(AtomKind::Action, a, *v, *e));
+    let enabled = |a| walk.iter().any(|(v, _)| g.atom(AtomKind::Enabled, a, *v, g.stutter_edge(*v)));
+    c.always_eventually.iter().all(some)
+        && fairness.iter().all(|f| match f.kind {
+            FairnessKind::Weak => {
+                step(f.step) || walk.iter().any(|(v, _)| !g.atom(AtomKind::Enabled, f.enabled, *v, g.stutter_edge(*v)))
+            }
+            FairnessKind::Strong => !enabled(f.enabled) || step(f.step),
+        })
+}
+
+/// The cycle through `entry` made shorter by cutting out the loops it makes through a state
+/// it visits twice, as long as it stays fair: the witnesses of the acceptance conditions are
+/// visited one after the other, which can go around the same states more than once, while TLC
+/// reports the shorter cycle.
+fn shorten_cycle<S>(
+    g: &Graph<S>,
+    entry: u32,
+    mut cyc: Vec<(usize, u32)>,
+    fair: &dyn Fn(&[(u32, usize)]) -> bool,
+) -> Vec<(usize, u32)> {
+    // Cycles of thousands of steps are not worth the quadratic search.
+    const MAX_STEPS: usize = 4096;
+    let walk_of = |cyc: &[(usize, u32)]| -> Vec<(u32, usize)> {
+        let mut at = entry;
+        cyc.iter()
+            .map(|(e, t)| {
+                let step = (at, *e);
+                at = *t;
+                step
+            })
+            .collect()
+    };
+    if cyc.len() > MAX_STEPS || cyc.len() < 2 || cyc.iter().any(|(e, _)| *e >= g.edge_count()) {
+        return cyc;
     }
-    Some(Lasso { nodes, steps, cycle_start })
+    'cut: loop {
+        // nodes[i] is the state before step i; nodes[len] is `entry` again.
+        let nodes: Vec<u32> = std::iter::once(entry).chain(cyc.iter().map(|(_, t)| *t)).collect();
+        let n = cyc.len();
+        for i in 0..n {
+            for j in (i + 1..=n).rev() {
+                if nodes[i] != nodes[j] || j - i == n {
+                    continue;
+                }
+                let candidate: Vec<(usize, u32)> = cyc[..i].iter().chain(&cyc[j..]).copied().collect();
+                if fair(&walk_of(&candidate)) {
+                    cyc = candidate;
+                    continue 'cut;
+                }
+            }
+        }
+        return cyc;
+    }
 }
 
 /// For a clause `<>(c1 /\ <>(c2 /\ … <>(g /\ []h)))`: per stage, the states where the
@@ -441,7 +525,7 @@ fn to_violation<M: LivenessModel>(
     l: &Lasso,
 ) -> Result<LivenessViolation<M::State>, LivenessError> {
     let stuttering = l.stuttering(g);
-    let states: Vec<M::State> = l.nodes.iter().map(|v| g.states[*v as usize].clone()).collect();
+    let states = graph::path_states(model, g, &l.nodes, &l.steps)?;
     let mut ev = LassoEval { model, worker: model.new_worker(0), states, cycle_start: l.cycle_start };
     let mut fair = fairness.constraints.iter().map(lasso::fairness_formula).collect::<Vec<_>>();
     fair.extend(fairness.formulas.iter().cloned());

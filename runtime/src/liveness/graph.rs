@@ -1,9 +1,12 @@
-//! The behaviour graph: every reachable state by index, its successors as compact edge lists,
-//! an implicit stuttering self-loop per state, and the value of every atom on every state and
-//! step, evaluated once while the graph is built (on the actual successor, before VIEW or
-//! SYMMETRY merge it with a state seen before).
+//! The behaviour graph: every reachable state by index and fingerprint (the state itself only
+//! under VIEW or SYMMETRY),
+//! its successors as compact edge lists, an implicit stuttering self-loop per state, and the
+//! value of every atom on every state and step, evaluated once while the graph is built (on the
+//! actual successor, before VIEW or SYMMETRY merge it with a state seen before). The states of a
+//! counterexample are recomputed from the fingerprints of its path, as TLC does.
 
 use hashbrown::HashMap;
+use std::collections::VecDeque;
 
 use super::{AtomId, AtomKind, GraphStats, LivenessError, LivenessModel};
 use crate::model::{ActionId, EngineSnapshot};
@@ -68,7 +71,11 @@ impl AtomIndex {
 /// Edges are numbered `0..edge_count()` for the model's transitions, then `edge_count() + v`
 /// for the stuttering loop of state `v`.
 pub struct Graph<S> {
-    pub states: Vec<S>,
+    /// The fingerprint of each state, by index.
+    fps: Vec<u64>,
+    /// The states themselves, by index, only in the graph of one behaviour (`from_trace`), whose
+    /// states are given; the graph of a whole state space keeps fingerprints only.
+    stored: Vec<S>,
     pub init: Vec<u32>,
     succ_start: Vec<u32>,
     succ: Vec<u32>,
@@ -85,7 +92,7 @@ pub struct Graph<S> {
 
 impl<S> Graph<S> {
     pub fn node_count(&self) -> usize {
-        self.states.len()
+        self.fps.len()
     }
     pub fn edge_count(&self) -> usize {
         self.succ.len()
@@ -131,7 +138,8 @@ impl<S> Graph<S> {
 
     fn bytes(&self) -> u64 {
         let sets = |v: &[BitSet]| v.iter().map(BitSet::bytes).sum::<usize>();
-        let fixed = self.states.capacity() * std::mem::size_of::<S>()
+        let fixed = self.stored.capacity() * std::mem::size_of::<S>()
+            + self.fps.capacity() * 8
             + (self.succ_start.capacity() + self.succ.capacity() + self.edge_action.capacity()) * 4;
         (fixed + sets(&self.state_vals) + sets(&self.enabled_vals) + sets(&self.action_vals) + sets(&self.stutter_vals))
             as u64
@@ -151,11 +159,13 @@ pub fn from_trace<M: LivenessModel>(
     let mut edges: Vec<Vec<(u32, ActionId)>> = Vec::new();
     let mut prev: Option<u32> = None;
     for (level, (action, s)) in trace.iter().enumerate() {
-        let next = g.states.len() as u32;
+        let next = g.fps.len() as u32;
         // A VIEW may read the level of the state (TLCGet("level")), as during the search.
         model.set_snapshot(&mut w, &EngineSnapshot { level: level as u32 + 1, ..EngineSnapshot::default() });
-        let v = *index.entry(model.fingerprint(&mut w, s)).or_insert_with(|| {
-            g.states.push(s.clone());
+        let fp = model.fingerprint(&mut w, s);
+        let v = *index.entry(fp).or_insert_with(|| {
+            g.stored.push(s.clone());
+            g.fps.push(fp);
             edges.push(Vec::new());
             next
         });
@@ -168,11 +178,11 @@ pub fn from_trace<M: LivenessModel>(
         prev = Some(v);
     }
     let me = LivenessError::Model;
-    for v in 0..g.states.len() {
-        let s = g.states[v].clone();
+    for v in 0..g.fps.len() {
+        let s = g.stored[v].clone();
         for (t, a) in &edges[v] {
             let e = g.succ.len();
-            let target = g.states[*t as usize].clone();
+            let target = g.stored[*t as usize].clone();
             for (c, atom) in g.atoms.action.iter().enumerate() {
                 let b = model.eval_action_atom(&mut w, *atom, &s, &target).map_err(me)?;
                 g.action_vals[c].set(e, b);
@@ -183,7 +193,7 @@ pub fn from_trace<M: LivenessModel>(
         g.succ_start.push(g.succ.len() as u32);
         eval_state_atoms(model, &mut w, &mut g, v, &s)?;
     }
-    g.stats.states = g.states.len() as u64;
+    g.stats.states = g.fps.len() as u64;
     g.stats.edges = g.succ.len() as u64;
     g.stats.peak_bytes = g.bytes();
     Ok(g)
@@ -191,7 +201,8 @@ pub fn from_trace<M: LivenessModel>(
 
 fn empty_graph<S>(atoms: AtomIndex) -> Graph<S> {
     Graph {
-        states: Vec::new(),
+        fps: Vec::new(),
+        stored: Vec::new(),
         init: Vec::new(),
         succ_start: vec![0],
         succ: Vec::new(),
@@ -215,6 +226,9 @@ pub fn build<M: LivenessModel>(
     let mut w = model.new_worker(0);
     let mut g = empty_graph(atoms);
     let mut index: HashMap<u64, u32> = HashMap::new();
+    // The states found and not yet expanded, in index order: state `next` is at the front.
+    let mut frontier = VecDeque::new();
+    let keep_states = model.fingerprint_merges_states();
     let mut inits = Vec::new();
     model.set_snapshot(&mut w, &EngineSnapshot::default());
     model.init_states(&mut w, &mut |s| inits.push(s)).map_err(LivenessError::Model)?;
@@ -223,36 +237,44 @@ pub fn build<M: LivenessModel>(
         if !model.satisfies_constraints(&mut w, &s).map_err(LivenessError::Model)? {
             continue;
         }
-        if let hashbrown::hash_map::Entry::Vacant(v) = index.entry(model.fingerprint(&mut w, &s)) {
-            v.insert(g.states.len() as u32);
-            g.init.push(g.states.len() as u32);
-            g.states.push(s);
+        let fp = model.fingerprint(&mut w, &s);
+        if let hashbrown::hash_map::Entry::Vacant(v) = index.entry(fp) {
+            v.insert(g.fps.len() as u32);
+            g.init.push(g.fps.len() as u32);
+            g.fps.push(fp);
+            if keep_states {
+                g.stored.push(s.clone());
+            }
+            frontier.push_back(s);
         }
     }
     let mut next = 0usize;
-    while next < g.states.len() {
-        if max_states.is_some_and(|m| g.states.len() as u64 > m) {
-            return Err(LivenessError::TooManyStates(g.states.len() as u64));
+    while let Some(s) = frontier.pop_front() {
+        if max_states.is_some_and(|m| g.fps.len() as u64 > m) {
+            return Err(LivenessError::TooManyStates(g.fps.len() as u64));
         }
-        expand(model, &mut w, &mut g, &mut index, next)?;
+        expand(model, &mut w, &mut g, &mut index, &mut frontier, keep_states, next, s)?;
         next += 1;
         g.succ_start.push(g.succ.len() as u32);
     }
-    g.stats.states = g.states.len() as u64;
+    g.stats.states = g.fps.len() as u64;
     g.stats.edges = g.succ.len() as u64;
     g.stats.peak_bytes = g.bytes() + (index.capacity() * 12) as u64;
     Ok(g)
 }
 
 /// Adds the successors of state `v` and evaluates the atoms on `v` and its steps.
+#[allow(clippy::too_many_arguments)]
 fn expand<M: LivenessModel>(
     model: &M,
     w: &mut M::Worker,
     g: &mut Graph<M::State>,
     index: &mut HashMap<u64, u32>,
+    frontier: &mut VecDeque<M::State>,
+    keep_states: bool,
     v: usize,
+    s: M::State,
 ) -> Result<(), LivenessError> {
-    let s = g.states[v].clone();
     let mut succs = Vec::new();
     model.next_states(w, &s, &mut |a, t| succs.push((a, t))).map_err(LivenessError::Model)?;
     let me = LivenessError::Model;
@@ -268,9 +290,14 @@ fn expand<M: LivenessModel>(
             let b = model.eval_action_atom(w, *atom, &s, &t).map_err(me)?;
             g.action_vals[c].set(e, b);
         }
-        let target = *index.entry(model.fingerprint(w, &t)).or_insert_with(|| {
-            g.states.push(t);
-            (g.states.len() - 1) as u32
+        let fp = model.fingerprint(w, &t);
+        let target = *index.entry(fp).or_insert_with(|| {
+            g.fps.push(fp);
+            if keep_states {
+                g.stored.push(t.clone());
+            }
+            frontier.push_back(t);
+            (g.fps.len() - 1) as u32
         });
         g.succ.push(target);
         g.edge_action.push(a);
@@ -300,4 +327,66 @@ fn eval_state_atoms<M: LivenessModel>(
         g.stutter_vals[c].set(v, b);
     }
     Ok(())
+}
+
+/// The states of the path `nodes` (`nodes[0]` initial, `steps[i]` the edge into `nodes[i + 1]`),
+/// recomputed from the fingerprints the graph keeps, as TLC rebuilds a liveness counterexample:
+/// the initial state with the first fingerprint, then at each step the successor by the edge's
+/// action with the next fingerprint (the state itself for a stuttering loop). Under SYMMETRY or
+/// VIEW a state may come out as another member of the class the graph merged it into.
+pub fn path_states<M: LivenessModel>(
+    model: &M,
+    g: &Graph<M::State>,
+    nodes: &[u32],
+    steps: &[usize],
+) -> Result<Vec<M::State>, LivenessError> {
+    if !g.stored.is_empty() {
+        return Ok(nodes.iter().map(|v| g.stored[*v as usize].clone()).collect());
+    }
+    let me = LivenessError::Model;
+    let lost = |i: usize| {
+        LivenessError::Internal(format!(
+            "state {} of the liveness counterexample could not be recomputed from its fingerprint",
+            i + 1
+        ))
+    };
+    let mut w = model.new_worker(0);
+    model.set_snapshot(&mut w, &EngineSnapshot::default());
+    let Some(&first) = nodes.first() else { return Ok(Vec::new()) };
+    let mut candidates = Vec::new();
+    model.init_states(&mut w, &mut |s| candidates.push((None, s))).map_err(me)?;
+    let mut out: Vec<M::State> = Vec::with_capacity(nodes.len());
+    let mut current = None;
+    for (_, s) in candidates.drain(..) {
+        if model.fingerprint(&mut w, &s) == g.fps[first as usize]
+            && model.satisfies_constraints(&mut w, &s).map_err(me)?
+        {
+            current = Some(s);
+            break;
+        }
+    }
+    out.push(current.ok_or_else(|| lost(0))?);
+    for (i, &v) in nodes.iter().enumerate().skip(1) {
+        let e = steps[i - 1];
+        let from = out.last().expect("the path has a first state").clone();
+        if e >= g.succ.len() {
+            out.push(from);
+            continue;
+        }
+        let action = g.edge_action[e];
+        model.next_states(&mut w, &from, &mut |a, t| candidates.push((Some(a), t))).map_err(me)?;
+        let mut found = None;
+        for (a, t) in candidates.drain(..) {
+            if a == Some(action)
+                && model.fingerprint(&mut w, &t) == g.fps[v as usize]
+                && model.satisfies_constraints(&mut w, &t).map_err(me)?
+                && model.satisfies_action_constraints(&mut w, &from, &t).map_err(me)?
+            {
+                found = Some(t);
+                break;
+            }
+        }
+        out.push(found.ok_or_else(|| lost(i))?);
+    }
+    Ok(out)
 }

@@ -143,6 +143,12 @@ pub trait LivenessModel: Model {
         t: &Self::State,
     ) -> Result<bool, ModelError>;
     fn eval_enabled(&self, w: &mut Self::Worker, atom: AtomId, s: &Self::State) -> Result<bool, ModelError>;
+    /// True when a fingerprint stands for a class of states (VIEW or SYMMETRY): the behaviour
+    /// graph then keeps the states it met, since recomputing a counterexample from fingerprints
+    /// could pick other members of the classes, on which the lasso need not close.
+    fn fingerprint_merges_states(&self) -> bool {
+        false
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

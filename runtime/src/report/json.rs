@@ -273,6 +273,11 @@ pub fn statistics(result: &CheckResult) -> Json {
         "fingerprints_on_disk": s.memory.fingerprints_on_disk,
         "states_spilled": s.memory.states_spilled,
         "cpu_seconds": cpu_seconds().map(round3),
+        "liveness_graph": s.liveness_graph.map(|g| json!({
+            "states": g.states,
+            "edges": g.edges,
+            "peak_bytes": g.peak_bytes,
+        })),
     })
 }
 

@@ -183,6 +183,8 @@ pub struct Stats {
     pub fingerprint_min_distance: Option<u64>,
     /// Where the seen set, the parent links and the queue were at the end of the run.
     pub memory: MemoryStats,
+    /// The behaviour graph built to check the temporal properties, when there was one.
+    pub liveness_graph: Option<crate::liveness::GraphStats>,
 }
 
 /// The memory of the engine's per-state structures at the end of a run, and what spilled.
