@@ -1631,6 +1631,9 @@ impl LivenessModel for Spec {
             _ => Ok(false),
         }
     }
+    fn fingerprint_merges_states(&self) -> bool {
+        false || false
+    }
 }
 impl Spec {
     /// `ENABLED <<A>>_v`: some successor under `A` changes `v`.

@@ -1239,6 +1239,9 @@ impl LivenessModel for Spec {
             _ => Ok(false),
         }
     }
+    fn fingerprint_merges_states(&self) -> bool {
+        true || true
+    }
 }
 impl Spec {
     /// `ENABLED <<A>>_v`: some successor under `A` changes `v`.
