@@ -407,6 +407,24 @@ fn spilling_links_fingerprints_and_levels_to_disk_changes_no_result() {
 }
 
 #[test]
+fn a_spill_file_that_cannot_be_read_back_stops_the_run_with_a_system_error() {
+    use tla2_runtime::engine::SpillOptions;
+    use tla2_runtime::report::exit_code;
+    let mut spec = grid();
+    spec.corrupt_spill = true;
+    let dir = std::env::temp_dir().join(format!("tla2-spill-fail-{}", std::process::id()));
+    for workers in [1, 2] {
+        let spill = SpillOptions { dir: Some(dir.clone()), queue_bytes: Some(2000), ..SpillOptions::default() };
+        let r = check(&spec, &CheckOptions { workers, spill, ..CheckOptions::default() });
+        let Status::ResourceExhausted { message } = &r.status else { panic!("status {:?}", r.status) };
+        assert!(message.contains("could not decode a state of the BFS queue"), "{message}");
+        assert_eq!(r.status.exit_code(), exit_code::ERROR_SYSTEM);
+        assert!(r.stats.distinct < run(&grid(), 1).stats.distinct, "the run stopped early");
+    }
+    assert!(!dir.exists(), "the metadirectory is removed at the end");
+}
+
+#[test]
 fn seen_set_and_parent_links_take_at_most_16_bytes_per_state() {
     let r = run(&grid(), 1);
     let per_state = r.stats.bytes_per_state().unwrap();

@@ -51,6 +51,8 @@ enum Stop<S> {
     Done,
     /// The observer asked to stop.
     Interrupted,
+    /// A spill file could not be written or read back (`SpillDir::fail`).
+    SpillFailed(String),
     /// An initial state (or the computation of the initial states) failed.
     Init { status: Status, state: Option<S> },
     /// An event while expanding distinct state `parent_number`.
@@ -162,9 +164,17 @@ impl<'a, M: Model> Run<'a, M> {
                 let end = (window_start + WINDOW).min(level_len);
                 let queue = (level_len - window_start + next.len()) as u64;
                 let window = level.window(self.model, window_start, end);
+                if let Some(message) = self.spill.failure() {
+                    return Stop::SpillFailed(message);
+                }
                 let outs = self.expand_window(&window, self.snapshot(level_no, queue));
                 let pos = LevelPos { level: level_no, first_number, window_start, level_len };
-                if let Some(stop) = self.merge(outs, &window, &pos, &mut next) {
+                let stop = self.merge(outs, &window, &pos, &mut next);
+                if let Some(message) = self.spill.failure() {
+                    self.stats.memory.states_spilled += next.spilled;
+                    return Stop::SpillFailed(message);
+                }
+                if let Some(stop) = stop {
                     self.stats.memory.states_spilled += next.spilled;
                     return stop;
                 }
@@ -181,6 +191,9 @@ impl<'a, M: Model> Run<'a, M> {
             first_number += level_len as u64;
             let (next, spilled) = next.finish();
             self.stats.memory.states_spilled += spilled;
+            if let Some(message) = self.spill.failure() {
+                return Stop::SpillFailed(message);
+            }
             level = next;
             level_no += 1;
         }
@@ -471,6 +484,7 @@ impl<'a, M: Model> Run<'a, M> {
                 (Status::Success, Vec::new())
             }
             Stop::Interrupted => (Status::Interrupted, Vec::new()),
+            Stop::SpillFailed(message) => (Status::ResourceExhausted { message }, Vec::new()),
             Stop::Init { status, state } => {
                 let mut worker = self.worker(0);
                 self.model.set_snapshot(&mut worker, &EngineSnapshot { level: 1, ..self.snapshot(0, 0) });

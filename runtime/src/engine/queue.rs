@@ -8,6 +8,8 @@
 //! the order of states, and with it every count and counterexample, is that of the in-memory
 //! queue. The current and the next level each hold at most about the budget in memory. A model
 //! without an encoding, or a state holding a value without one, keeps the queue in memory.
+//! A failed write or read of the file is recorded in the [`SpillDir`] (`SpillDir::fail`), and
+//! the engine stops the run with it; states are never silently lost or reordered.
 
 use super::spill::SpillDir;
 use crate::model::Model;
@@ -76,10 +78,10 @@ impl<S: Clone> NextLevel<S> {
                 }
             }
         }
-        let (writer, path) = self.file.as_mut().expect("just opened");
+        let Some((writer, path)) = self.file.as_mut() else { return };
         let len = (self.scratch.len() as u32).to_le_bytes();
         if let Err(e) = writer.write_all(&len).and_then(|_| writer.write_all(&self.scratch)) {
-            panic!("tla2 could not write the BFS queue to {}: {e}", path.display());
+            self.dir.fail(format!("tla2 could not write the BFS queue to {}: {e}", path.display()));
         }
         self.on_file += 1;
         self.spilled += 1;
@@ -99,15 +101,20 @@ impl<S: Clone> NextLevel<S> {
 
     /// The level built so far, for reading; this queue starts empty again.
     fn take_level(&mut self) -> Level<S> {
-        let file = self.file.take().map(|(writer, path)| {
+        let dir = self.dir.clone();
+        let file = self.file.take().and_then(|(writer, path)| {
             let mut file = match writer.into_inner() {
                 Ok(f) => f,
-                Err(e) => panic!("tla2 could not write the BFS queue to {}: {}", path.display(), e.error()),
+                Err(e) => {
+                    dir.fail(format!("tla2 could not write the BFS queue to {}: {}", path.display(), e.error()));
+                    return None;
+                }
             };
             if let Err(e) = file.seek(SeekFrom::Start(0)) {
-                panic!("tla2 could not read the BFS queue back from {}: {e}", path.display());
+                dir.fail(format!("tla2 could not read the BFS queue back from {}: {e}", path.display()));
+                return None;
             }
-            (BufReader::with_capacity(1 << 20, file), path)
+            Some((BufReader::with_capacity(1 << 20, file), path))
         });
         let level =
             Level { mem: std::mem::take(&mut self.mem), file, on_file: self.on_file, read: 0, dir: self.dir.clone() };
@@ -148,7 +155,8 @@ impl<S: Clone> Level<S> {
     }
 
     /// States `start..end`. Windows must be asked for in order, each starting where the
-    /// previous one ended.
+    /// previous one ended. When the file cannot be read, the window ends early and the failure
+    /// is recorded in the spill directory (the engine checks it before using the window).
     pub fn window<M: Model<State = S>>(&mut self, model: &M, start: usize, end: usize) -> Cow<'_, [S]> {
         let in_mem = self.mem.len();
         if end <= in_mem {
@@ -157,7 +165,11 @@ impl<S: Clone> Level<S> {
         let mut states: Vec<S> = self.mem[start.min(in_mem)..in_mem].to_vec();
         let first_on_file = start.saturating_sub(in_mem);
         assert_eq!(first_on_file, self.read, "BFS windows are read in order");
-        let (reader, path) = self.file.as_mut().expect("states past memory are on file");
+        self.read = end - in_mem;
+        let Some((reader, path)) = self.file.as_mut() else {
+            self.dir.fail("tla2 lost the part of the BFS queue it had written to disk".into());
+            return Cow::Owned(states);
+        };
         let mut buf = Vec::new();
         for _ in first_on_file..end - in_mem {
             let mut len = [0u8; 4];
@@ -166,14 +178,17 @@ impl<S: Clone> Level<S> {
                 reader.read_exact(&mut buf)
             });
             if let Err(e) = read {
-                panic!("tla2 could not read the BFS queue back from {}: {e}", path.display());
+                self.dir.fail(format!("tla2 could not read the BFS queue back from {}: {e}", path.display()));
+                break;
             }
             match model.decode_state(&buf) {
                 Some(s) => states.push(s),
-                None => panic!("tla2 could not decode a state of the BFS queue in {}", path.display()),
+                None => {
+                    self.dir.fail(format!("tla2 could not decode a state of the BFS queue in {}", path.display()));
+                    break;
+                }
             }
         }
-        self.read = end - in_mem;
         Cow::Owned(states)
     }
 }

@@ -40,7 +40,8 @@ impl DiskFingerprints {
     }
 
     /// Whether `fp` is in the file. The file is this run's own, so a failed read is a broken
-    /// disk, which the engine cannot recover from.
+    /// disk, which the engine cannot recover from: it is recorded in the spill directory, and
+    /// the engine stops the run before using the answer.
     pub fn contains(&self, fp: u64) -> bool {
         let Some((file, _)) = &self.file else { return false };
         let page = self.index.partition_point(|&first| first <= fp);
@@ -53,7 +54,9 @@ impl DiskFingerprints {
         let mut buf = [0u8; PAGE * 8];
         let bytes = &mut buf[..count * 8];
         if let Err(e) = read_at(file, bytes, start as u64 * 8) {
-            panic!("the seen set's file could not be read: {e}");
+            let path = self.file.as_ref().map(|(_, p)| p.display().to_string()).unwrap_or_default();
+            self.dir.fail(format!("tla2 could not read the seen set's file {path}: {e}"));
+            return false;
         }
         let at = |i: usize| u64::from_le_bytes(bytes[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
         let (mut lo, mut hi) = (0, count);

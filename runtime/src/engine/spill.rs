@@ -50,6 +50,9 @@ struct Inner {
     requested: Option<PathBuf>,
     state: Mutex<DirState>,
     counter: AtomicU64,
+    /// The first read or write of a spill file that failed: the run cannot go on without
+    /// what it held, and the engine stops with this message.
+    failure: Mutex<Option<String>>,
 }
 
 #[derive(Default)]
@@ -63,7 +66,23 @@ static RUNS: AtomicU64 = AtomicU64::new(0);
 
 impl SpillDir {
     pub fn new(requested: Option<PathBuf>) -> SpillDir {
-        SpillDir(Arc::new(Inner { requested, state: Mutex::new(DirState::default()), counter: AtomicU64::new(0) }))
+        SpillDir(Arc::new(Inner {
+            requested,
+            state: Mutex::new(DirState::default()),
+            counter: AtomicU64::new(0),
+            failure: Mutex::new(None),
+        }))
+    }
+
+    /// Records that a spill file could not be read or written (the first failure is kept).
+    pub fn fail(&self, message: String) {
+        let mut failure = self.0.failure.lock().unwrap_or_else(|e| e.into_inner());
+        failure.get_or_insert(message);
+    }
+
+    /// The failure recorded by [`SpillDir::fail`], if any.
+    pub fn failure(&self) -> Option<String> {
+        self.0.failure.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// Creates a new empty file `<stem>-<n>.bin` in the directory (created first if needed),

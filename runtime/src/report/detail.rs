@@ -74,6 +74,7 @@ pub fn status_verdict(status: &Status) -> Verdict {
             message: Some("the run was interrupted".into()),
         },
         Status::TraceReplayFailed { message } => v("internal_error", "TLA2_INTERNAL_TRACE_REPLAY", message.clone()),
+        Status::ResourceExhausted { message } => v("resource_exhausted", "TLA2_SPILL_IO", message.clone()),
     }
 }
 
@@ -177,7 +178,7 @@ pub fn detailed_error(info: &RunInfo, status: &Status, variables: &[String], tra
                 ],
             });
         }
-        Status::Success | Status::TraceReplayFailed { .. } => {}
+        Status::Success | Status::TraceReplayFailed { .. } | Status::ResourceExhausted { .. } => {}
     }
     Some(obj)
 }

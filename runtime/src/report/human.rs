@@ -78,6 +78,9 @@ pub fn render_verdict_head(result: &CheckResult) -> String {
         Status::TraceReplayFailed { message } => {
             let _ = writeln!(out, "Error: tla2 could not rebuild the counterexample: {message}");
         }
+        Status::ResourceExhausted { message } => {
+            let _ = writeln!(out, "Error: {message}. The run stopped: free disk space in the metadirectory (-metadir) or raise -fpmem/--queue-mem.");
+        }
     }
     out
 }

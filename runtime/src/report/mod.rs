@@ -85,6 +85,9 @@ pub enum Status {
     /// The engine could not rebuild the counterexample by replay. This is tla2's bug (or a
     /// nondeterministic model), reported instead of a trace that might be wrong.
     TraceReplayFailed { message: String },
+    /// The run could not go on for want of a resource: a spill file of the metadirectory could
+    /// not be written or read back (disk full, I/O error). TLC's system error (exit 153).
+    ResourceExhausted { message: String },
 }
 
 impl Status {
@@ -98,6 +101,7 @@ impl Status {
             Status::AssumptionFailure { .. } | Status::PostconditionFailure { .. } => exit_code::VIOLATION_ASSUMPTION,
             // TLC has no code for these; they are not verdicts about the spec.
             Status::TraceReplayFailed { .. } | Status::Interrupted => exit_code::ERROR,
+            Status::ResourceExhausted { .. } => exit_code::ERROR_SYSTEM,
             Status::EvalError { error, context } => eval_error_exit_code(error, context),
         }
     }

@@ -30,6 +30,8 @@ pub struct Spec {
     pub action_property: fn(&State, &State) -> Option<usize>,
     /// Every state expanded, with the level and queue size the engine reported for it.
     pub expanded: std::sync::Mutex<Vec<(State, u32, u64)>>,
+    /// States read back from a spill file do not decode, as from a corrupt file.
+    pub corrupt_spill: bool,
 }
 
 impl Spec {
@@ -56,6 +58,7 @@ impl Spec {
             exit_when: |_| false,
             action_properties: Vec::new(),
             action_property: |_, _| None,
+            corrupt_spill: false,
             expanded: Default::default(),
         }
     }
@@ -159,6 +162,9 @@ impl Model for Spec {
     }
 
     fn decode_state(&self, bytes: &[u8]) -> Option<State> {
+        if self.corrupt_spill {
+            return None;
+        }
         let values = tla2_runtime::value::codec::decode_state(bytes)?;
         values.iter().map(|v| if let Value::Int(i) = v { Some(*i) } else { None }).collect()
     }
